@@ -1,0 +1,58 @@
+package dev.kobj.api;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Binder;
+import com.google.inject.Scopes;
+import com.google.inject.multibindings.MapBinder;
+import dev.kobj.api.object.ObjectType;
+
+/**
+ * The one way a {@link KernelModule} contributes to a kernel: object types keyed by type name, and
+ * family services keyed by their interface.
+ *
+ * <p>Rules: type names are unique across all modules of a kernel (the boot names both modules of a
+ * clash before Guice runs); a service interface is provided by one module only; services are
+ * singletons built by constructor injection when the kernel boots. The kernel never depends on the
+ * order in which modules contribute.
+ *
+ * @since 0.1
+ */
+public final class KernelBinder {
+    private final Binder binder;
+    private final MapBinder<String, ObjectType> types;
+    private final MapBinder<Class<?>, Object> services;
+
+    private KernelBinder(Binder binder) {
+        this.binder = binder.skipSources(KernelBinder.class);
+        this.types = MapBinder.newMapBinder(this.binder, new com.google.inject.TypeLiteral<String>() {},
+                new com.google.inject.TypeLiteral<ObjectType>() {});
+        this.services = MapBinder.newMapBinder(this.binder, new com.google.inject.TypeLiteral<Class<?>>() {},
+                new com.google.inject.TypeLiteral<Object>() {});
+    }
+
+    /** Wraps the binder a {@link KernelModule#configure} call received. */
+    public static KernelBinder of(Binder binder) {
+        return new KernelBinder(requireNonNull(binder, "binder is null"));
+    }
+
+    /** Contributes an object type. Its procedures run without any kernel lock held. */
+    public KernelBinder objectType(ObjectType type) {
+        requireNonNull(type, "type is null");
+        types.addBinding(type.name()).toInstance(type);
+        return this;
+    }
+
+    /**
+     * Contributes the implementation of a family service, built once per kernel by its injectable
+     * constructor, and found at run time with {@link Kernel#service(Class)}.
+     */
+    public <T> KernelBinder service(Class<T> api, Class<? extends T> implementation) {
+        requireNonNull(api, "api is null");
+        requireNonNull(implementation, "implementation is null");
+        binder.bind(implementation).in(Scopes.SINGLETON);
+        binder.bind(api).to(implementation);
+        services.addBinding(api).to(implementation);
+        return this;
+    }
+}

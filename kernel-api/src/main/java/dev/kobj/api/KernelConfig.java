@@ -1,0 +1,64 @@
+package dev.kobj.api;
+
+import static java.util.Objects.requireNonNull;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * How to assemble a kernel: which plugin modules (by id; empty means every module found), where to
+ * look for more plugin jars, and the class loader whose class path is searched.
+ *
+ * <p>A plugin directory holds plugin jars, or folders of jars (one plugin each, with its libraries);
+ * each is loaded by its own class loader, a child of {@code classLoader}.
+ *
+ * @since 0.1
+ */
+public record KernelConfig(Set<String> moduleIds, List<Path> pluginDirectories, ClassLoader classLoader) {
+    private static final Pattern MODULE_ID = Pattern.compile("[a-z][a-z0-9-]*");
+
+    public KernelConfig {
+        requireNonNull(moduleIds, "moduleIds is null");
+        requireNonNull(pluginDirectories, "pluginDirectories is null");
+        requireNonNull(classLoader, "classLoader is null");
+        for (String id : moduleIds) {
+            requireNonNull(id, "module id is null");
+            if (!MODULE_ID.matcher(id).matches()) {
+                throw new IllegalArgumentException("invalid module id '" + id + "': use [a-z][a-z0-9-]*");
+            }
+        }
+        moduleIds = Set.copyOf(new LinkedHashSet<>(moduleIds));
+        pluginDirectories = List.copyOf(pluginDirectories);
+    }
+
+    /** Every module on the class path of kobj's own class loader, no plugin directory. */
+    public static KernelConfig defaults() {
+        return new KernelConfig(Set.of(), List.of(), KernelConfig.class.getClassLoader());
+    }
+
+    /** Whether every module found is loaded (no explicit id list). */
+    public boolean allModules() {
+        return moduleIds.isEmpty();
+    }
+
+    /** Only the modules with these ids (the core is always loaded). */
+    public KernelConfig withModules(String... ids) {
+        return new KernelConfig(Set.of(ids), pluginDirectories, classLoader);
+    }
+
+    /** Also loads the plugins in {@code directory}. */
+    public KernelConfig withPluginDirectory(Path directory) {
+        List<Path> directories = new ArrayList<>(pluginDirectories);
+        directories.add(requireNonNull(directory, "directory is null"));
+        return new KernelConfig(moduleIds, directories, classLoader);
+    }
+
+    /** Searches the class path of {@code loader} for modules. */
+    public KernelConfig withClassLoader(ClassLoader loader) {
+        return new KernelConfig(moduleIds, pluginDirectories, loader);
+    }
+}

@@ -1,0 +1,17 @@
+package dev.kobj.api.process;
+
+/**
+ * A kernel process: an id, a session, the image it runs. Thread-safe.
+ *
+ * @since 0.1
+ */
+public interface KProcess {
+    /** The process id: a multiple of 4, never 0, from the pool thread ids share. */
+    int id();
+
+    /** The session the process runs in; processes started by win32 run in session 1. */
+    int sessionId();
+
+    /** The image name it was created for, e.g. {@code test.exe}. */
+    String imageName();
+}

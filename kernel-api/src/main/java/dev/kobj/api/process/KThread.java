@@ -1,0 +1,24 @@
+package dev.kobj.api.process;
+
+/**
+ * A kernel thread, bound to one Java thread (platform or virtual). Its last error is read and written
+ * only by that Java thread, so it needs no synchronisation.
+ *
+ * @since 0.1
+ */
+public interface KThread {
+    /** The thread id: a multiple of 4, never 0, from the pool process ids share. */
+    int id();
+
+    /** The process the thread belongs to. */
+    KProcess process();
+
+    /** The Java thread this kernel thread runs on. */
+    Thread javaThread();
+
+    /** The Win32 last error of this thread. */
+    int lastError();
+
+    /** Sets the Win32 last error of this thread; called on this thread only. */
+    void setLastError(int error);
+}

@@ -1,0 +1,63 @@
+package dev.kobj.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class KernelConfigTest {
+    @Test
+    void defaults() {
+        KernelConfig config = KernelConfig.defaults();
+        assertTrue(config.allModules());
+        assertEquals(Set.of(), config.moduleIds());
+        assertEquals(List.of(), config.pluginDirectories());
+        assertSame(KernelConfig.class.getClassLoader(), config.classLoader());
+    }
+
+    @Test
+    void mapping() throws Exception {
+        try (URLClassLoader loader = new URLClassLoader(new URL[0])) {
+            KernelConfig config = KernelConfig.defaults()
+                    .withModules("sync", "fs")
+                    .withPluginDirectory(Path.of("a"))
+                    .withPluginDirectory(Path.of("b"))
+                    .withClassLoader(loader);
+            assertFalse(config.allModules());
+            assertEquals(Set.of("sync", "fs"), config.moduleIds());
+            assertEquals(List.of(Path.of("a"), Path.of("b")), config.pluginDirectories());
+            assertSame(loader, config.classLoader());
+        }
+    }
+
+    @Test
+    void rejectsInvalidValues() {
+        KernelConfig config = KernelConfig.defaults();
+        assertEquals("invalid module id 'Sync': use [a-z][a-z0-9-]*",
+                assertThrows(IllegalArgumentException.class, () -> config.withModules("Sync")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> config.withModules(""));
+        assertThrows(IllegalArgumentException.class, () -> config.withModules("9lives"));
+        assertThrows(IllegalArgumentException.class, () -> config.withModules("a", "a"));
+        assertThrows(NullPointerException.class, () -> config.withModules((String) null));
+        assertThrows(NullPointerException.class, () -> config.withPluginDirectory(null));
+        assertThrows(NullPointerException.class, () -> config.withClassLoader(null));
+        assertThrows(NullPointerException.class, () -> new KernelConfig(null, List.of(), getClass().getClassLoader()));
+    }
+
+    @Test
+    void collectionsAreCopied() {
+        List<Path> directories = new java.util.ArrayList<>(List.of(Path.of("x")));
+        KernelConfig config = new KernelConfig(Set.of(), directories, getClass().getClassLoader());
+        directories.clear();
+        assertEquals(List.of(Path.of("x")), config.pluginDirectories());
+        assertThrows(UnsupportedOperationException.class, () -> config.pluginDirectories().clear());
+    }
+}

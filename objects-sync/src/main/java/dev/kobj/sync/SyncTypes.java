@@ -1,0 +1,31 @@
+package dev.kobj.sync;
+
+import dev.kobj.api.object.GenericMapping;
+import dev.kobj.api.object.ObjectType;
+import java.util.List;
+
+/** The sync family's type descriptors (nt-semantics.md §4.2). */
+final class SyncTypes {
+    static final ObjectType EVENT = waitable("Event", 0x20002, 0x1F0003);
+    static final ObjectType MUTANT = waitable("Mutant", 0x20000, 0x1F0001);
+    static final ObjectType SEMAPHORE = waitable("Semaphore", 0x20002, 0x1F0003);
+    static final ObjectType TIMER = waitable("Timer", 0x20002, 0x1F0003);
+    static final ObjectType KEYED_EVENT = ObjectType.builder("KeyedEvent")
+            .genericMapping(new GenericMapping(0x20001, 0x20002, 0x20000, 0xF0003))
+            .validAccessMask(0xF0003)
+            .build();
+
+    static final List<ObjectType> ALL = List.of(EVENT, MUTANT, SEMAPHORE, TIMER, KEYED_EVENT);
+
+    private SyncTypes() {
+    }
+
+    /** Read is QUERY_STATE, execute is READ_CONTROL|SYNCHRONIZE for all four dispatcher types. */
+    private static ObjectType waitable(String name, int genericWrite, int all) {
+        return ObjectType.builder(name)
+                .genericMapping(new GenericMapping(0x20001, genericWrite, 0x120000, all))
+                .validAccessMask(all)
+                .waitable(true)
+                .build();
+    }
+}

@@ -1,0 +1,22 @@
+package dev.kobj.win32;
+
+/**
+ * What a Kernel32 or Ntdll call needs of its caller: the calling thread's kernel thread (adopted on
+ * its first call) and its process. Every method acts for the Java thread that calls it.
+ */
+interface CallContext {
+    /** The calling thread's last error. */
+    int lastError();
+
+    /** Sets the calling thread's last error. */
+    void setLastError(int error);
+
+    /** The id of the process the call is made in. */
+    int processId();
+
+    /** The kernel thread id of the calling Java thread in this process. */
+    int threadId();
+
+    /** The Win32 error for an NT status (RtlNtStatusToDosError). */
+    int ntStatusToDosError(int status);
+}

@@ -1,0 +1,101 @@
+package dev.kobj.win32;
+
+import dev.kobj.api.process.KProcess;
+import dev.kobj.api.process.KThread;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One process as Win32 sees it, and the binding of calling Java threads to its kernel threads.
+ *
+ * <p>A Java thread is adopted on its first call. The per-thread binding is a {@link ThreadLocal} of
+ * small slots that {@link #release()} empties, so a long-lived Java thread that once called into a
+ * process keeps nothing of a closed system alive.
+ */
+final class Win32ProcessImpl implements Win32Process, CallContext {
+    private final Win32SystemImpl system;
+    private final KProcess process;
+    private final Kernel32 kernel32;
+    private final Ntdll ntdll;
+    private final ThreadLocal<Slot> current = new ThreadLocal<>();
+    private final Set<Slot> slots = ConcurrentHashMap.newKeySet();
+
+    Win32ProcessImpl(Win32SystemImpl system, KProcess process) {
+        this.system = system;
+        this.process = process;
+        this.kernel32 = new Kernel32Impl(this);
+        this.ntdll = new NtdllImpl(this);
+    }
+
+    @Override
+    public Kernel32 kernel32() {
+        return kernel32;
+    }
+
+    @Override
+    public Ntdll ntdll() {
+        return ntdll;
+    }
+
+    @Override
+    public int id() {
+        return process.id();
+    }
+
+    @Override
+    public int lastError() {
+        return currentThread().lastError();
+    }
+
+    @Override
+    public void setLastError(int error) {
+        currentThread().setLastError(error);
+    }
+
+    @Override
+    public int processId() {
+        return process.id();
+    }
+
+    @Override
+    public int threadId() {
+        return currentThread().id();
+    }
+
+    @Override
+    public int ntStatusToDosError(int status) {
+        return status == Win32.STATUS_SUCCESS ? Win32.ERROR_SUCCESS : Win32.ERROR_MR_MID_NOT_FOUND;
+    }
+
+    /** The calling Java thread's kernel thread in this process, adopting it on its first call. */
+    KThread currentThread() {
+        Slot slot = current.get();
+        if (slot != null) {
+            KThread thread = slot.thread;
+            if (thread != null) {
+                return thread;
+            }
+        }
+        system.checkOpen();
+        Slot adopted = new Slot(system.kernel().processes().adoptThread(process, Thread.currentThread()));
+        slots.add(adopted);
+        current.set(adopted);
+        return adopted.thread;
+    }
+
+    /** Forgets every thread binding; calls made afterwards fail as calls on a closed system. */
+    void release() {
+        for (Slot slot : slots) {
+            slot.thread = null;
+        }
+        slots.clear();
+    }
+
+    private static final class Slot {
+        volatile KThread thread;
+
+        Slot(KThread thread) {
+            this.thread = thread;
+        }
+    }
+}
