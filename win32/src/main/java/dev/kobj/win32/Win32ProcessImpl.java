@@ -2,6 +2,7 @@ package dev.kobj.win32;
 
 import dev.kobj.api.process.KProcess;
 import dev.kobj.api.process.KThread;
+import dev.kobj.api.status.NtStatus;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -64,7 +65,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
 
     @Override
     public int ntStatusToDosError(int status) {
-        return status == Win32.STATUS_SUCCESS ? Win32.ERROR_SUCCESS : Win32.ERROR_MR_MID_NOT_FOUND;
+        return NtStatus.toDosError(status);
     }
 
     /** The calling Java thread's kernel thread in this process, adopting it on its first call. */

@@ -1,0 +1,604 @@
+package dev.kobj.win32;
+
+import static dev.kobj.win32.Win32.*;
+import static java.util.Objects.requireNonNull;
+
+import java.util.Map;
+
+/**
+ * Kernel32 on the kernel's services. Functions whose family has not landed yet fail the Windows way:
+ * their failure value with ERROR_CALL_NOT_IMPLEMENTED.
+ */
+final class Kernel32Impl implements Kernel32 {
+    private final CallContext context;
+
+    Kernel32Impl(CallContext context) {
+        this.context = requireNonNull(context, "context is null");
+    }
+
+    @Override
+    public boolean CloseHandle(long hObject) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean DuplicateHandle(long hSourceProcessHandle, long hSourceHandle, long hTargetProcessHandle, long[] lpTargetHandle, int dwDesiredAccess, boolean bInheritHandle, int dwOptions) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean GetHandleInformation(long hObject, int[] lpdwFlags) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean SetHandleInformation(long hObject, int dwMask, int dwFlags) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean CompareObjectHandles(long hFirstObjectHandle, long hSecondObjectHandle) {
+        return notImplemented();
+    }
+
+    @Override
+    public int GetLastError() {
+        return context.lastError();
+    }
+
+    @Override
+    public void SetLastError(int dwErrCode) {
+        context.setLastError(dwErrCode);
+    }
+
+    @Override
+    public long CreateEvent(SecurityAttributes lpEventAttributes, boolean bManualReset, boolean bInitialState, String lpName) {
+        notImplemented();
+        return NULL;
+    }
+
+    @Override
+    public long CreateEventEx(SecurityAttributes lpEventAttributes, String lpName, int dwFlags, int dwDesiredAccess) {
+        notImplemented();
+        return NULL;
+    }
+
+    @Override
+    public long OpenEvent(int dwDesiredAccess, boolean bInheritHandle, String lpName) {
+        notImplemented();
+        return NULL;
+    }
+
+    @Override
+    public boolean SetEvent(long hEvent) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean ResetEvent(long hEvent) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean PulseEvent(long hEvent) {
+        return notImplemented();
+    }
+
+    @Override
+    public long CreateMutex(SecurityAttributes lpMutexAttributes, boolean bInitialOwner, String lpName) {
+        notImplemented();
+        return NULL;
+    }
+
+    @Override
+    public long CreateMutexEx(SecurityAttributes lpMutexAttributes, String lpName, int dwFlags, int dwDesiredAccess) {
+        notImplemented();
+        return NULL;
+    }
+
+    @Override
+    public long OpenMutex(int dwDesiredAccess, boolean bInheritHandle, String lpName) {
+        notImplemented();
+        return NULL;
+    }
+
+    @Override
+    public boolean ReleaseMutex(long hMutex) {
+        return notImplemented();
+    }
+
+    @Override
+    public long CreateSemaphore(SecurityAttributes lpSemaphoreAttributes, int lInitialCount, int lMaximumCount, String lpName) {
+        notImplemented();
+        return NULL;
+    }
+
+    @Override
+    public long CreateSemaphoreEx(SecurityAttributes lpSemaphoreAttributes, int lInitialCount, int lMaximumCount, String lpName, int dwFlags, int dwDesiredAccess) {
+        notImplemented();
+        return NULL;
+    }
+
+    @Override
+    public long OpenSemaphore(int dwDesiredAccess, boolean bInheritHandle, String lpName) {
+        notImplemented();
+        return NULL;
+    }
+
+    @Override
+    public boolean ReleaseSemaphore(long hSemaphore, int lReleaseCount, int[] lpPreviousCount) {
+        return notImplemented();
+    }
+
+    @Override
+    public long CreateWaitableTimer(SecurityAttributes lpTimerAttributes, boolean bManualReset, String lpTimerName) {
+        notImplemented();
+        return NULL;
+    }
+
+    @Override
+    public long CreateWaitableTimerEx(SecurityAttributes lpTimerAttributes, String lpTimerName, int dwFlags, int dwDesiredAccess) {
+        notImplemented();
+        return NULL;
+    }
+
+    @Override
+    public long OpenWaitableTimer(int dwDesiredAccess, boolean bInheritHandle, String lpTimerName) {
+        notImplemented();
+        return NULL;
+    }
+
+    @Override
+    public boolean SetWaitableTimer(long hTimer, long lpDueTime, int lPeriod, TimerApcProc pfnCompletionRoutine, long lpArgToCompletionRoutine, boolean fResume) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean CancelWaitableTimer(long hTimer) {
+        return notImplemented();
+    }
+
+    @Override
+    public int WaitForSingleObject(long hHandle, int dwMilliseconds) {
+        notImplemented();
+        return WAIT_FAILED;
+    }
+
+    @Override
+    public int WaitForSingleObjectEx(long hHandle, int dwMilliseconds, boolean bAlertable) {
+        notImplemented();
+        return WAIT_FAILED;
+    }
+
+    @Override
+    public int WaitForMultipleObjects(int nCount, long[] lpHandles, boolean bWaitAll, int dwMilliseconds) {
+        notImplemented();
+        return WAIT_FAILED;
+    }
+
+    @Override
+    public int WaitForMultipleObjectsEx(int nCount, long[] lpHandles, boolean bWaitAll, int dwMilliseconds, boolean bAlertable) {
+        notImplemented();
+        return WAIT_FAILED;
+    }
+
+    @Override
+    public int SignalObjectAndWait(long hObjectToSignal, long hObjectToWaitOn, int dwMilliseconds, boolean bAlertable) {
+        notImplemented();
+        return WAIT_FAILED;
+    }
+
+    @Override
+    public void Sleep(int dwMilliseconds) {
+        sleep(dwMilliseconds);
+    }
+
+    @Override
+    public int SleepEx(int dwMilliseconds, boolean bAlertable) {
+        sleep(dwMilliseconds);
+        return 0;
+    }
+
+    @Override
+    public int QueueUserAPC(ApcProc pfnAPC, long hThread, long dwData) {
+        notImplemented();
+        return 0;
+    }
+
+    @Override
+    public long CreateThread(SecurityAttributes lpThreadAttributes, long dwStackSize, ThreadProc lpStartAddress, long lpParameter, int dwCreationFlags, int[] lpThreadId) {
+        notImplemented();
+        return NULL;
+    }
+
+    @Override
+    public void ExitThread(int dwExitCode) {
+        notImplemented(); // ExitThread/ExitProcess: termination arrives with the processes work
+    }
+
+    @Override
+    public long GetCurrentThread() {
+        return -2L;
+    }
+
+    @Override
+    public int GetCurrentThreadId() {
+        return context.threadId();
+    }
+
+    @Override
+    public boolean GetExitCodeThread(long hThread, int[] lpExitCode) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean TerminateThread(long hThread, int dwExitCode) {
+        return notImplemented();
+    }
+
+    @Override
+    public long OpenThread(int dwDesiredAccess, boolean bInheritHandle, int dwThreadId) {
+        notImplemented();
+        return NULL;
+    }
+
+    @Override
+    public boolean CreateProcess(String lpApplicationName, String lpCommandLine, SecurityAttributes lpProcessAttributes, SecurityAttributes lpThreadAttributes, boolean bInheritHandles, int dwCreationFlags, Map<String, String> lpEnvironment, String lpCurrentDirectory, StartupInfo lpStartupInfo, ProcessInformation lpProcessInformation) {
+        return notImplemented();
+    }
+
+    @Override
+    public long GetStdHandle(int nStdHandle) {
+        notImplemented();
+        return INVALID_HANDLE_VALUE;
+    }
+
+    @Override
+    public boolean SetStdHandle(int nStdHandle, long hHandle) {
+        return notImplemented();
+    }
+
+    @Override
+    public void ExitProcess(int uExitCode) {
+        notImplemented(); // ExitThread/ExitProcess: termination arrives with the processes work
+    }
+
+    @Override
+    public boolean TerminateProcess(long hProcess, int uExitCode) {
+        return notImplemented();
+    }
+
+    @Override
+    public long GetCurrentProcess() {
+        return -1L;
+    }
+
+    @Override
+    public int GetCurrentProcessId() {
+        return context.processId();
+    }
+
+    @Override
+    public boolean GetExitCodeProcess(long hProcess, int[] lpExitCode) {
+        return notImplemented();
+    }
+
+    @Override
+    public long OpenProcess(int dwDesiredAccess, boolean bInheritHandle, int dwProcessId) {
+        notImplemented();
+        return NULL;
+    }
+
+    @Override
+    public boolean CreatePipe(long[] hReadPipe, long[] hWritePipe, SecurityAttributes lpPipeAttributes, int nSize) {
+        return notImplemented();
+    }
+
+    @Override
+    public long CreateNamedPipe(String lpName, int dwOpenMode, int dwPipeMode, int nMaxInstances, int nOutBufferSize, int nInBufferSize, int nDefaultTimeOut, SecurityAttributes lpSecurityAttributes) {
+        notImplemented();
+        return INVALID_HANDLE_VALUE;
+    }
+
+    @Override
+    public boolean ConnectNamedPipe(long hNamedPipe, Overlapped lpOverlapped) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean DisconnectNamedPipe(long hNamedPipe) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean WaitNamedPipe(String lpNamedPipeName, int nTimeOut) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean PeekNamedPipe(long hNamedPipe, byte[] lpBuffer, int nBufferSize, int[] lpBytesRead, int[] lpTotalBytesAvail, int[] lpBytesLeftThisMessage) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean TransactNamedPipe(long hNamedPipe, byte[] lpInBuffer, int nInBufferSize, byte[] lpOutBuffer, int nOutBufferSize, int[] lpBytesRead, Overlapped lpOverlapped) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean SetNamedPipeHandleState(long hNamedPipe, int[] lpMode, int[] lpMaxCollectionCount, int[] lpCollectDataTimeout) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean GetNamedPipeInfo(long hNamedPipe, int[] lpFlags, int[] lpOutBufferSize, int[] lpInBufferSize, int[] lpMaxInstances) {
+        return notImplemented();
+    }
+
+    @Override
+    public long CreateMailslot(String lpName, int nMaxMessageSize, int lReadTimeout, SecurityAttributes lpSecurityAttributes) {
+        notImplemented();
+        return INVALID_HANDLE_VALUE;
+    }
+
+    @Override
+    public boolean GetMailslotInfo(long hMailslot, int[] lpMaxMessageSize, int[] lpNextSize, int[] lpMessageCount, int[] lpReadTimeout) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean SetMailslotInfo(long hMailslot, int lReadTimeout) {
+        return notImplemented();
+    }
+
+    @Override
+    public long CreateFileMapping(long hFile, SecurityAttributes lpFileMappingAttributes, int flProtect, int dwMaximumSizeHigh, int dwMaximumSizeLow, String lpName) {
+        notImplemented();
+        return NULL;
+    }
+
+    @Override
+    public long OpenFileMapping(int dwDesiredAccess, boolean bInheritHandle, String lpName) {
+        notImplemented();
+        return NULL;
+    }
+
+    @Override
+    public MappedView MapViewOfFile(long hFileMappingObject, int dwDesiredAccess, int dwFileOffsetHigh, int dwFileOffsetLow, long dwNumberOfBytesToMap) {
+        notImplemented();
+        return null;
+    }
+
+    @Override
+    public boolean UnmapViewOfFile(long lpBaseAddress) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean FlushViewOfFile(long lpBaseAddress, long dwNumberOfBytesToFlush) {
+        return notImplemented();
+    }
+
+    @Override
+    public long CreateIoCompletionPort(long fileHandle, long existingCompletionPort, long completionKey, int numberOfConcurrentThreads) {
+        notImplemented();
+        return NULL;
+    }
+
+    @Override
+    public boolean PostQueuedCompletionStatus(long completionPort, int dwNumberOfBytesTransferred, long dwCompletionKey, Overlapped lpOverlapped) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean GetQueuedCompletionStatus(long completionPort, int[] lpNumberOfBytesTransferred, long[] lpCompletionKey, Overlapped[] lpOverlapped, int dwMilliseconds) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean GetQueuedCompletionStatusEx(long completionPort, OverlappedEntry[] lpCompletionPortEntries, int ulCount, int[] ulNumEntriesRemoved, int dwMilliseconds, boolean fAlertable) {
+        return notImplemented();
+    }
+
+    @Override
+    public long CreateFile(String lpFileName, int dwDesiredAccess, int dwShareMode, SecurityAttributes lpSecurityAttributes, int dwCreationDisposition, int dwFlagsAndAttributes, long hTemplateFile) {
+        notImplemented();
+        return INVALID_HANDLE_VALUE;
+    }
+
+    @Override
+    public boolean ReadFile(long hFile, byte[] lpBuffer, int nNumberOfBytesToRead, int[] lpNumberOfBytesRead, Overlapped lpOverlapped) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean WriteFile(long hFile, byte[] lpBuffer, int nNumberOfBytesToWrite, int[] lpNumberOfBytesWritten, Overlapped lpOverlapped) {
+        return notImplemented();
+    }
+
+    @Override
+    public int SetFilePointer(long hFile, int lDistanceToMove, int[] lpDistanceToMoveHigh, int dwMoveMethod) {
+        notImplemented();
+        return INVALID_SET_FILE_POINTER;
+    }
+
+    @Override
+    public boolean SetFilePointerEx(long hFile, long liDistanceToMove, long[] lpNewFilePointer, int dwMoveMethod) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean SetEndOfFile(long hFile) {
+        return notImplemented();
+    }
+
+    @Override
+    public int GetFileSize(long hFile, int[] lpFileSizeHigh) {
+        notImplemented();
+        return INVALID_FILE_SIZE;
+    }
+
+    @Override
+    public boolean GetFileSizeEx(long hFile, long[] lpFileSize) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean FlushFileBuffers(long hFile) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean DeleteFile(String lpFileName) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean LockFile(long hFile, int dwFileOffsetLow, int dwFileOffsetHigh, int nNumberOfBytesToLockLow, int nNumberOfBytesToLockHigh) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean LockFileEx(long hFile, int dwFlags, int dwReserved, int nNumberOfBytesToLockLow, int nNumberOfBytesToLockHigh, Overlapped lpOverlapped) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean UnlockFile(long hFile, int dwFileOffsetLow, int dwFileOffsetHigh, int nNumberOfBytesToUnlockLow, int nNumberOfBytesToUnlockHigh) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean UnlockFileEx(long hFile, int dwReserved, int nNumberOfBytesToUnlockLow, int nNumberOfBytesToUnlockHigh, Overlapped lpOverlapped) {
+        return notImplemented();
+    }
+
+    @Override
+    public int GetFileType(long hFile) {
+        notImplemented();
+        return FILE_TYPE_UNKNOWN;
+    }
+
+    @Override
+    public long CreateJobObject(SecurityAttributes lpJobAttributes, String lpName) {
+        notImplemented();
+        return NULL;
+    }
+
+    @Override
+    public long OpenJobObject(int dwDesiredAccess, boolean bInheritHandle, String lpName) {
+        notImplemented();
+        return NULL;
+    }
+
+    @Override
+    public boolean AssignProcessToJobObject(long hJob, long hProcess) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean TerminateJobObject(long hJob, int uExitCode) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean IsProcessInJob(long processHandle, long jobHandle, boolean[] result) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean SetInformationJobObject(long hJob, int jobObjectInformationClass, Record jobObjectInformation) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean QueryInformationJobObject(long hJob, int jobObjectInformationClass, Record[] jobObjectInformation, int[] lpReturnLength) {
+        return notImplemented();
+    }
+
+    @Override
+    public int SuspendThread(long hThread) {
+        notImplemented();
+        return -1;
+    }
+
+    @Override
+    public int ResumeThread(long hThread) {
+        notImplemented();
+        return -1;
+    }
+
+    @Override
+    public boolean GetOverlappedResult(long hFile, Overlapped lpOverlapped, int[] lpNumberOfBytesTransferred, boolean bWait) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean CancelIo(long hFile) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean CancelIoEx(long hFile, Overlapped lpOverlapped) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean CreateDirectory(String lpPathName, SecurityAttributes lpSecurityAttributes) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean RemoveDirectory(String lpPathName) {
+        return notImplemented();
+    }
+
+    @Override
+    public int GetFileAttributes(String lpFileName) {
+        notImplemented();
+        return INVALID_FILE_ATTRIBUTES;
+    }
+
+    @Override
+    public boolean OpenProcessToken(long processHandle, int desiredAccess, long[] tokenHandle) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean OpenThreadToken(long threadHandle, int desiredAccess, boolean openAsSelf, long[] tokenHandle) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean GetKernelObjectSecurity(long handle, int requestedInformation, SecurityDescriptor[] securityDescriptor) {
+        return notImplemented();
+    }
+
+    @Override
+    public boolean SetKernelObjectSecurity(long handle, int securityInformation, SecurityDescriptor securityDescriptor) {
+        return notImplemented();
+    }
+
+    /** Sets ERROR_CALL_NOT_IMPLEMENTED and returns FALSE. */
+    private boolean notImplemented() {
+        context.setLastError(ERROR_CALL_NOT_IMPLEMENTED);
+        return false;
+    }
+
+    /** Sleep: INFINITE sleeps until interrupted; an interrupt ends it early and stays set. */
+    private static void sleep(int milliseconds) {
+        try {
+            if (milliseconds == 0) {
+                Thread.yield();
+            } else if (milliseconds == INFINITE) {
+                while (true) {
+                    Thread.sleep(Long.MAX_VALUE);
+                }
+            } else {
+                Thread.sleep(Integer.toUnsignedLong(milliseconds));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

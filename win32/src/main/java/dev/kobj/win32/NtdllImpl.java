@@ -1,0 +1,223 @@
+package dev.kobj.win32;
+
+import static dev.kobj.win32.Win32.*;
+import static java.util.Objects.requireNonNull;
+
+/** Ntdll on the kernel's services. Calls whose family has not landed yet return STATUS_NOT_IMPLEMENTED. */
+final class NtdllImpl implements Ntdll {
+    private final CallContext context;
+
+    NtdllImpl(CallContext context) {
+        this.context = requireNonNull(context, "context is null");
+    }
+
+    @Override
+    public int NtClose(long handle) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtDuplicateObject(long sourceProcessHandle, long sourceHandle, long targetProcessHandle, long[] targetHandle, int desiredAccess, int handleAttributes, int options) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtQueryObject(long handle, int objectInformationClass, Object[] objectInformation, int length, int[] returnLength) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtCreateEvent(long[] eventHandle, int desiredAccess, ObjectAttributes objectAttributes, int eventType, boolean initialState) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtOpenEvent(long[] eventHandle, int desiredAccess, ObjectAttributes objectAttributes) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtSetEvent(long eventHandle, int[] previousState) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtResetEvent(long eventHandle, int[] previousState) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtPulseEvent(long eventHandle, int[] previousState) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtQueryEvent(long eventHandle, int eventInformationClass, Object[] eventInformation, int length, int[] returnLength) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtCreateMutant(long[] mutantHandle, int desiredAccess, ObjectAttributes objectAttributes, boolean initialOwner) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtOpenMutant(long[] mutantHandle, int desiredAccess, ObjectAttributes objectAttributes) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtReleaseMutant(long mutantHandle, int[] previousCount) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtQueryMutant(long mutantHandle, int mutantInformationClass, Object[] mutantInformation, int length, int[] returnLength) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtCreateSemaphore(long[] semaphoreHandle, int desiredAccess, ObjectAttributes objectAttributes, int initialCount, int maximumCount) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtOpenSemaphore(long[] semaphoreHandle, int desiredAccess, ObjectAttributes objectAttributes) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtReleaseSemaphore(long semaphoreHandle, int releaseCount, int[] previousCount) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtQuerySemaphore(long semaphoreHandle, int semaphoreInformationClass, Object[] semaphoreInformation, int length, int[] returnLength) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtCreateKeyedEvent(long[] keyedEventHandle, int desiredAccess, ObjectAttributes objectAttributes, int flags) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtWaitForKeyedEvent(long keyedEventHandle, long key, boolean alertable, Long timeout) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtReleaseKeyedEvent(long keyedEventHandle, long key, boolean alertable, Long timeout) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtWaitForSingleObject(long handle, boolean alertable, Long timeout) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtWaitForMultipleObjects(int count, long[] handles, int waitType, boolean alertable, Long timeout) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtSignalAndWaitForSingleObject(long signalHandle, long waitHandle, boolean alertable, Long timeout) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtCreateDirectoryObject(long[] directoryHandle, int desiredAccess, ObjectAttributes objectAttributes) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtOpenDirectoryObject(long[] directoryHandle, int desiredAccess, ObjectAttributes objectAttributes) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtQueryDirectoryObject(long directoryHandle, Object[] buffer, int length, boolean returnSingleEntry, boolean restartScan, int[] context, int[] returnLength) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtCreateSymbolicLinkObject(long[] linkHandle, int desiredAccess, ObjectAttributes objectAttributes, String linkTarget) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtOpenSymbolicLinkObject(long[] linkHandle, int desiredAccess, ObjectAttributes objectAttributes) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtQuerySymbolicLinkObject(long linkHandle, String[] linkTarget, int[] returnedLength) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtMakeTemporaryObject(long handle) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtMakePermanentObject(long handle) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int RtlNtStatusToDosError(int status) {
+        return context.ntStatusToDosError(status);
+    }
+
+    @Override
+    public int NtOpenKeyedEvent(long[] keyedEventHandle, int desiredAccess, ObjectAttributes objectAttributes) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtCreateTimer(long[] timerHandle, int desiredAccess, ObjectAttributes objectAttributes, int timerType) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtOpenTimer(long[] timerHandle, int desiredAccess, ObjectAttributes objectAttributes) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtSetTimer(long timerHandle, long dueTime, TimerApcProc timerApcRoutine, long timerContext, boolean resume, int period, boolean[] previousState) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtCancelTimer(long timerHandle, boolean[] currentState) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtCreateSection(long[] sectionHandle, int desiredAccess, ObjectAttributes objectAttributes, Long maximumSize, int sectionPageProtection, int allocationAttributes, long fileHandle) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtOpenSection(long[] sectionHandle, int desiredAccess, ObjectAttributes objectAttributes) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtCreateIoCompletion(long[] ioCompletionHandle, int desiredAccess, ObjectAttributes objectAttributes, int numberOfConcurrentThreads) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtSetIoCompletion(long ioCompletionHandle, long keyContext, long apcContext, int ioStatus, long ioStatusInformation) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+
+    @Override
+    public int NtRemoveIoCompletion(long ioCompletionHandle, long[] keyContext, long[] apcContext, IoStatusBlock ioStatusBlock, Long timeout) {
+        return STATUS_NOT_IMPLEMENTED;
+    }
+}
