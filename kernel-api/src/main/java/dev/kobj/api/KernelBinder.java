@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Binder;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.MapBinder;
+import com.google.inject.multibindings.OptionalBinder;
+import dev.kobj.api.object.HandleTablePolicy;
 import dev.kobj.api.object.ObjectType;
 
 /**
@@ -40,6 +42,13 @@ public final class KernelBinder {
     public KernelBinder objectType(ObjectType type) {
         requireNonNull(type, "type is null");
         types.addBinding(type.name()).toInstance(type);
+        return this;
+    }
+
+    /** Replaces the kernel's handle-table policy (limit and reuse order). At most one module may. */
+    public KernelBinder handleTablePolicy(HandleTablePolicy policy) {
+        requireNonNull(policy, "policy is null");
+        OptionalBinder.newOptionalBinder(binder, HandleTablePolicy.class).setBinding().toInstance(policy);
         return this;
     }
 

@@ -1,9 +1,13 @@
 package dev.kobj.core;
 
 import com.google.inject.Binder;
+import com.google.inject.multibindings.OptionalBinder;
 import dev.kobj.api.KernelBinder;
 import dev.kobj.api.KernelModule;
+import dev.kobj.api.object.HandleTablePolicy;
+import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.process.ProcessService;
+import dev.kobj.core.object.ObjectManagerImpl;
 import dev.kobj.core.process.ProcessManager;
 
 /**
@@ -22,6 +26,8 @@ public final class CoreModule implements KernelModule {
     public void configure(Binder binder) {
         KernelBinder kernel = KernelBinder.of(binder);
         CoreTypes.ALL.forEach(kernel::objectType);
+        kernel.service(ObjectManager.class, ObjectManagerImpl.class);
         kernel.service(ProcessService.class, ProcessManager.class);
+        OptionalBinder.newOptionalBinder(binder, HandleTablePolicy.class).setDefault().toInstance(HandleTablePolicy.DEFAULT);
     }
 }

@@ -1,10 +1,19 @@
 package dev.kobj.win32;
 
+import dev.kobj.api.object.ObjectManager;
+import dev.kobj.api.process.KThread;
+
 /**
  * What a Kernel32 or Ntdll call needs of its caller: the calling thread's kernel thread (adopted on
  * its first call) and its process. Every method acts for the Java thread that calls it.
  */
 interface CallContext {
+    /** The calling Java thread's kernel thread in this process, adopted on its first call. */
+    KThread thread();
+
+    /** The kernel's object manager. */
+    ObjectManager objects();
+
     /** The calling thread's last error. */
     int lastError();
 

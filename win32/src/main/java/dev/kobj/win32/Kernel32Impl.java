@@ -3,6 +3,8 @@ package dev.kobj.win32;
 import static dev.kobj.win32.Win32.*;
 import static java.util.Objects.requireNonNull;
 
+import dev.kobj.api.process.KThread;
+import dev.kobj.api.status.NtStatus;
 import java.util.Map;
 
 /**
@@ -18,27 +20,40 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public boolean CloseHandle(long hObject) {
-        return notImplemented();
+        KThread thread = context.thread();
+        return succeeded(thread, context.objects().close(thread, hObject));
     }
 
     @Override
     public boolean DuplicateHandle(long hSourceProcessHandle, long hSourceHandle, long hTargetProcessHandle, long[] lpTargetHandle, int dwDesiredAccess, boolean bInheritHandle, int dwOptions) {
-        return notImplemented();
+        KThread thread = context.thread();
+        return succeeded(thread, context.objects().duplicate(thread, hSourceProcessHandle, hSourceHandle,
+                hTargetProcessHandle, lpTargetHandle, dwDesiredAccess, bInheritHandle ? OBJ_INHERIT : 0, dwOptions));
     }
 
     @Override
     public boolean GetHandleInformation(long hObject, int[] lpdwFlags) {
-        return notImplemented();
+        KThread thread = context.thread();
+        int[] attributes = new int[1];
+        int status = lpdwFlags == null ? STATUS_INVALID_PARAMETER
+                : context.objects().handleAttributes(thread, hObject, attributes);
+        if (status == STATUS_SUCCESS) {
+            lpdwFlags[0] = HandleFlags.fromAttributes(attributes[0]);
+        }
+        return succeeded(thread, status);
     }
 
     @Override
     public boolean SetHandleInformation(long hObject, int dwMask, int dwFlags) {
-        return notImplemented();
+        KThread thread = context.thread();
+        return succeeded(thread, context.objects().setHandleAttributes(thread, hObject,
+                HandleFlags.toAttributes(dwMask), HandleFlags.toAttributes(dwFlags)));
     }
 
     @Override
     public boolean CompareObjectHandles(long hFirstObjectHandle, long hSecondObjectHandle) {
-        return notImplemented();
+        KThread thread = context.thread();
+        return succeeded(thread, context.objects().compare(thread, hFirstObjectHandle, hSecondObjectHandle));
     }
 
     @Override
@@ -577,6 +592,15 @@ final class Kernel32Impl implements Kernel32 {
     @Override
     public boolean SetKernelObjectSecurity(long handle, int securityInformation, SecurityDescriptor securityDescriptor) {
         return notImplemented();
+    }
+
+    /** TRUE for a success status; otherwise sets the last error from the status (RtlNtStatusToDosError). */
+    private static boolean succeeded(KThread thread, int status) {
+        if (NtStatus.isSuccess(status)) {
+            return true;
+        }
+        thread.setLastError(NtStatus.toDosError(status));
+        return false;
     }
 
     /** Sets ERROR_CALL_NOT_IMPLEMENTED and returns FALSE. */

@@ -13,17 +13,19 @@ final class NtdllImpl implements Ntdll {
 
     @Override
     public int NtClose(long handle) {
-        return STATUS_NOT_IMPLEMENTED;
+        return context.objects().close(context.thread(), handle);
     }
 
     @Override
     public int NtDuplicateObject(long sourceProcessHandle, long sourceHandle, long targetProcessHandle, long[] targetHandle, int desiredAccess, int handleAttributes, int options) {
-        return STATUS_NOT_IMPLEMENTED;
+        return context.objects().duplicate(context.thread(), sourceProcessHandle, sourceHandle, targetProcessHandle,
+                targetHandle, desiredAccess, handleAttributes, options);
     }
 
     @Override
     public int NtQueryObject(long handle, int objectInformationClass, Object[] objectInformation, int length, int[] returnLength) {
-        return STATUS_NOT_IMPLEMENTED;
+        return ObjectQueries.queryObject(context.objects(), context.thread(), handle, objectInformationClass,
+                objectInformation, length, returnLength);
     }
 
     @Override
@@ -128,42 +130,66 @@ final class NtdllImpl implements Ntdll {
 
     @Override
     public int NtCreateDirectoryObject(long[] directoryHandle, int desiredAccess, ObjectAttributes objectAttributes) {
-        return STATUS_NOT_IMPLEMENTED;
+        return context.objects().createDirectory(context.thread(), Names.nt(objectAttributes), desiredAccess,
+                directoryHandle);
     }
 
     @Override
     public int NtOpenDirectoryObject(long[] directoryHandle, int desiredAccess, ObjectAttributes objectAttributes) {
-        return STATUS_NOT_IMPLEMENTED;
+        return context.objects().openDirectory(context.thread(), Names.nt(objectAttributes), desiredAccess,
+                directoryHandle);
     }
 
     @Override
     public int NtQueryDirectoryObject(long directoryHandle, Object[] buffer, int length, boolean returnSingleEntry, boolean restartScan, int[] context, int[] returnLength) {
-        return STATUS_NOT_IMPLEMENTED;
+        return ObjectQueries.queryDirectory(this.context.objects(), this.context.thread(), directoryHandle, buffer,
+                length, returnSingleEntry, restartScan, context, returnLength);
     }
 
     @Override
     public int NtCreateSymbolicLinkObject(long[] linkHandle, int desiredAccess, ObjectAttributes objectAttributes, String linkTarget) {
-        return STATUS_NOT_IMPLEMENTED;
+        if (linkTarget == null || linkTarget.isEmpty()) {
+            if (linkHandle != null && linkHandle.length > 0) {
+                linkHandle[0] = 0;
+            }
+            return STATUS_INVALID_PARAMETER;
+        }
+        return context.objects().createSymbolicLink(context.thread(), Names.nt(objectAttributes), desiredAccess,
+                linkTarget, linkHandle);
     }
 
     @Override
     public int NtOpenSymbolicLinkObject(long[] linkHandle, int desiredAccess, ObjectAttributes objectAttributes) {
-        return STATUS_NOT_IMPLEMENTED;
+        return context.objects().openSymbolicLink(context.thread(), Names.nt(objectAttributes), desiredAccess,
+                linkHandle);
     }
 
     @Override
     public int NtQuerySymbolicLinkObject(long linkHandle, String[] linkTarget, int[] returnedLength) {
-        return STATUS_NOT_IMPLEMENTED;
+        String[] target = new String[1];
+        int status = context.objects().querySymbolicLink(context.thread(), linkHandle, target);
+        if (status != STATUS_SUCCESS) {
+            return status;
+        }
+        int bytes = target[0].length() * 2;
+        if (returnedLength != null && returnedLength.length > 0) {
+            returnedLength[0] = bytes;
+        }
+        if (linkTarget == null || linkTarget.length == 0) {
+            return STATUS_BUFFER_TOO_SMALL;
+        }
+        linkTarget[0] = target[0];
+        return STATUS_SUCCESS;
     }
 
     @Override
     public int NtMakeTemporaryObject(long handle) {
-        return STATUS_NOT_IMPLEMENTED;
+        return context.objects().makeTemporary(context.thread(), handle);
     }
 
     @Override
     public int NtMakePermanentObject(long handle) {
-        return STATUS_NOT_IMPLEMENTED;
+        return context.objects().makePermanent(context.thread(), handle);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.kobj.win32;
 
+import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.process.KProcess;
 import dev.kobj.api.process.KThread;
 import dev.kobj.api.status.NtStatus;
@@ -16,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Win32ProcessImpl implements Win32Process, CallContext {
     private final Win32SystemImpl system;
     private final KProcess process;
+    private final ObjectManager objects;
     private final Kernel32 kernel32;
     private final Ntdll ntdll;
     private final ThreadLocal<Slot> current = new ThreadLocal<>();
@@ -24,6 +26,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     Win32ProcessImpl(Win32SystemImpl system, KProcess process) {
         this.system = system;
         this.process = process;
+        this.objects = system.kernel().service(ObjectManager.class).orElseThrow();
         this.kernel32 = new Kernel32Impl(this);
         this.ntdll = new NtdllImpl(this);
     }
@@ -66,6 +69,16 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     @Override
     public int ntStatusToDosError(int status) {
         return NtStatus.toDosError(status);
+    }
+
+    @Override
+    public KThread thread() {
+        return currentThread();
+    }
+
+    @Override
+    public ObjectManager objects() {
+        return objects;
     }
 
     /** The calling Java thread's kernel thread in this process, adopting it on its first call. */

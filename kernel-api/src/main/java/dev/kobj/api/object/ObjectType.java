@@ -17,12 +17,14 @@ public final class ObjectType {
     private final GenericMapping genericMapping;
     private final int validAccessMask;
     private final boolean waitable;
+    private final ObjectProcedures procedures;
 
     private ObjectType(Builder builder) {
         this.name = builder.name;
         this.genericMapping = requireNonNull(builder.genericMapping, "genericMapping is null");
         this.validAccessMask = builder.validAccessMask;
         this.waitable = builder.waitable;
+        this.procedures = builder.procedures;
     }
 
     /** Starts a descriptor for the type called {@code name} (not empty, no backslash). */
@@ -49,6 +51,24 @@ public final class ObjectType {
         return waitable;
     }
 
+    /** The type's procedures; {@link ObjectProcedures#NONE} unless the type declared some. */
+    public ObjectProcedures procedures() {
+        return procedures;
+    }
+
+    /**
+     * The access a request for {@code desiredAccess} stands for: generic bits mapped, MAXIMUM_ALLOWED
+     * expanded to every valid right. Bits outside {@link #validAccessMask()} are left for the caller
+     * to refuse.
+     */
+    public int mapAccess(int desiredAccess) {
+        int access = genericMapping.map(desiredAccess);
+        if ((access & Access.MAXIMUM_ALLOWED) != 0) {
+            access = (access & ~Access.MAXIMUM_ALLOWED) | validAccessMask;
+        }
+        return access;
+    }
+
     @Override
     public String toString() {
         return "ObjectType[" + name + "]";
@@ -60,6 +80,7 @@ public final class ObjectType {
         private GenericMapping genericMapping;
         private int validAccessMask;
         private boolean waitable;
+        private ObjectProcedures procedures = ObjectProcedures.NONE;
 
         private Builder(String name) {
             requireNonNull(name, "name is null");
@@ -81,6 +102,11 @@ public final class ObjectType {
 
         public Builder waitable(boolean waitable) {
             this.waitable = waitable;
+            return this;
+        }
+
+        public Builder procedures(ObjectProcedures procedures) {
+            this.procedures = requireNonNull(procedures, "procedures is null");
             return this;
         }
 

@@ -3,6 +3,8 @@ package dev.kobj.core.process;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
+import dev.kobj.api.object.HandleTablePolicy;
+import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.process.KProcess;
 import dev.kobj.api.process.KThread;
 import dev.kobj.api.process.ProcessService;
@@ -12,16 +14,20 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Processes and threads, minimal until the processes work lands: ids, sessions, adoption of Java
- * threads. Process and thread ids come from one pool, multiples of 4 from 4, never reused
- * (nt-semantics.md §10).
+ * Processes and threads, minimal until the processes work lands: ids, sessions, handle tables,
+ * adoption of Java threads. Process and thread ids come from one pool, multiples of 4 from 4, never
+ * reused (nt-semantics.md §10).
  */
 public final class ProcessManager implements ProcessService {
+    private final HandleTablePolicy policy;
+    private final ObjectManager objects;
     private final AtomicInteger lastId = new AtomicInteger();
-    private final Map<Integer, KProcess> processes = new ConcurrentHashMap<>();
+    private final Map<Integer, CoreProcess> processes = new ConcurrentHashMap<>();
 
     @Inject
-    public ProcessManager() {
+    public ProcessManager(HandleTablePolicy policy, ObjectManager objects) {
+        this.policy = requireNonNull(policy, "policy is null");
+        this.objects = requireNonNull(objects, "objects is null");
     }
 
     @Override
@@ -30,7 +36,8 @@ public final class ProcessManager implements ProcessService {
         if (sessionId < 0) {
             throw new IllegalArgumentException("sessionId < 0: " + sessionId);
         }
-        CoreProcess process = new CoreProcess(nextId(), sessionId, imageName);
+        objects.baseNamedObjects(sessionId);
+        CoreProcess process = new CoreProcess(nextId(), sessionId, imageName, policy);
         processes.put(process.id(), process);
         return process;
     }
@@ -39,7 +46,7 @@ public final class ProcessManager implements ProcessService {
     public KThread adoptThread(KProcess process, Thread javaThread) {
         requireNonNull(process, "process is null");
         requireNonNull(javaThread, "javaThread is null");
-        return new CoreThread(nextId(), process, javaThread);
+        return new CoreThread(nextId(), (CoreProcess) process, javaThread);
     }
 
     @Override
@@ -49,46 +56,5 @@ public final class ProcessManager implements ProcessService {
 
     private int nextId() {
         return lastId.addAndGet(4);
-    }
-
-    private record CoreProcess(int id, int sessionId, String imageName) implements KProcess {
-    }
-
-    private static final class CoreThread implements KThread {
-        private final int id;
-        private final KProcess process;
-        private final Thread javaThread;
-        private int lastError;
-
-        CoreThread(int id, KProcess process, Thread javaThread) {
-            this.id = id;
-            this.process = process;
-            this.javaThread = javaThread;
-        }
-
-        @Override
-        public int id() {
-            return id;
-        }
-
-        @Override
-        public KProcess process() {
-            return process;
-        }
-
-        @Override
-        public Thread javaThread() {
-            return javaThread;
-        }
-
-        @Override
-        public int lastError() {
-            return lastError;
-        }
-
-        @Override
-        public void setLastError(int error) {
-            lastError = error;
-        }
     }
 }

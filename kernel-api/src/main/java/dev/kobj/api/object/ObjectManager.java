@@ -1,0 +1,110 @@
+package dev.kobj.api.object;
+
+import dev.kobj.api.process.KProcess;
+import dev.kobj.api.process.KThread;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The object manager: creates and opens objects by name, makes, duplicates and closes handles, and
+ * answers queries. Thread-safe; every call acts for {@code caller}, in its process's handle table, and
+ * returns an NTSTATUS. Bad input (a bad handle, a wrong type, a missing right, a bad name) gets its
+ * status and changes nothing. Handles are multiples of 4 from 4; {@code -1} and {@code -2} are the
+ * caller's process and thread.
+ *
+ * @since 0.1
+ */
+public interface ObjectManager {
+    /** The current-process pseudo-handle. */
+    long CURRENT_PROCESS = -1L;
+    /** The current-thread pseudo-handle. */
+    long CURRENT_THREAD = -2L;
+
+    /** DUPLICATE_CLOSE_SOURCE. */
+    int DUPLICATE_CLOSE_SOURCE = 0x1;
+    /** DUPLICATE_SAME_ACCESS. */
+    int DUPLICATE_SAME_ACCESS = 0x2;
+    /** DUPLICATE_SAME_ATTRIBUTES. */
+    int DUPLICATE_SAME_ATTRIBUTES = 0x4;
+
+    /**
+     * Creates an object of {@code type} (built by {@code body}, only when a new object is needed) and
+     * a handle to it in {@code handle[0]}. A named create is atomic with respect to other creates and
+     * opens of the name: with OBJ_OPENIF an existing object of the same type is opened instead and
+     * STATUS_OBJECT_NAME_EXISTS returned.
+     */
+    int create(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess,
+            Supplier<? extends KernelObject> body, long[] handle);
+
+    /** Opens a named object of {@code type} ({@code null}: any type). */
+    int open(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess, long[] handle);
+
+    /** Makes a handle in {@code process} for an object the caller holds a reference to (e.g. a new process). */
+    int insert(KProcess process, KernelObject object, int desiredAccess, int handleAttributes, long[] handle);
+
+    /**
+     * The entry behind {@code handle} in the caller's table, the pseudo-handles included, or
+     * {@code null} (STATUS_INVALID_HANDLE). Lock-free and allocation-free: the hot path of every
+     * service. The object stays valid while the caller uses it only if the caller also holds the
+     * handle open or takes a reference.
+     */
+    HandleEntry lookup(KThread caller, long handle);
+
+    /** NtClose. */
+    int close(KThread caller, long handle);
+
+    /** NtDuplicateObject: the process handles are the caller's handles to the source and target processes. */
+    int duplicate(KThread caller, long sourceProcess, long sourceHandle, long targetProcess, long[] targetHandle,
+            int desiredAccess, int handleAttributes, int options);
+
+    /** The handle's OBJ_INHERIT / OBJ_PROTECT_CLOSE bits into {@code attributes[0]}. */
+    int handleAttributes(KThread caller, long handle, int[] attributes);
+
+    /** Sets the handle bits in {@code mask} to those in {@code attributes}. */
+    int setHandleAttributes(KThread caller, long handle, int mask, int attributes);
+
+    /** STATUS_SUCCESS when both handles reach the same object, else STATUS_NOT_SAME_OBJECT. */
+    int compare(KThread caller, long first, long second);
+
+    /** NtQueryObject's basic, name and type classes, into {@code info[0]}. */
+    int queryBasic(KThread caller, long handle, ObjectInfo.Basic[] info);
+
+    int queryName(KThread caller, long handle, ObjectInfo.Name[] info);
+
+    int queryType(KThread caller, long handle, ObjectInfo.Type[] info);
+
+    /** Per-kernel totals of a type. */
+    ObjectInfo.Type typeInfo(ObjectType type);
+
+    /** NtMakeTemporaryObject. */
+    int makeTemporary(KThread caller, long handle);
+
+    /** NtMakePermanentObject. */
+    int makePermanent(KThread caller, long handle);
+
+    // ---- directories and symbolic links ----
+
+    int createDirectory(KThread caller, ObjectAttributes attributes, int desiredAccess, long[] handle);
+
+    int openDirectory(KThread caller, ObjectAttributes attributes, int desiredAccess, long[] handle);
+
+    /**
+     * The entries of a directory from index {@code context[0]}, at most {@code maxEntries}, into
+     * {@code entries}; {@code context[0]} is advanced past them. STATUS_NO_MORE_ENTRIES at the end.
+     */
+    int queryDirectory(KThread caller, long handle, int maxEntries, boolean restartScan, int[] context,
+            List<ObjectInfo.DirectoryEntry> entries);
+
+    int createSymbolicLink(KThread caller, ObjectAttributes attributes, int desiredAccess, String target,
+            long[] handle);
+
+    int openSymbolicLink(KThread caller, ObjectAttributes attributes, int desiredAccess, long[] handle);
+
+    int querySymbolicLink(KThread caller, long handle, String[] target);
+
+    /** Closes every handle of a process (rundown); returns how many were closed. */
+    int closeAll(KProcess process);
+
+    /** The directory a Win32 name of that session resolves against (\Sessions\n\BaseNamedObjects, or \BaseNamedObjects for 0). */
+    String baseNamedObjects(int sessionId);
+}

@@ -1,0 +1,689 @@
+package dev.kobj.core.object;
+
+import static dev.kobj.api.object.ObjectAttributes.OBJ_CASE_INSENSITIVE;
+import static dev.kobj.api.object.ObjectAttributes.OBJ_EXCLUSIVE;
+import static dev.kobj.api.object.ObjectAttributes.OBJ_INHERIT;
+import static dev.kobj.api.object.ObjectAttributes.OBJ_OPENIF;
+import static dev.kobj.api.object.ObjectAttributes.OBJ_OPENLINK;
+import static dev.kobj.api.object.ObjectAttributes.OBJ_PERMANENT;
+import static dev.kobj.api.object.ObjectAttributes.OBJ_VALID_ATTRIBUTES;
+import static dev.kobj.api.status.NtStatus.STATUS_ACCESS_DENIED;
+import static dev.kobj.api.status.NtStatus.STATUS_HANDLE_NOT_CLOSABLE;
+import static dev.kobj.api.status.NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+import static dev.kobj.api.status.NtStatus.STATUS_INVALID_HANDLE;
+import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER;
+import static dev.kobj.api.status.NtStatus.STATUS_NOT_SAME_OBJECT;
+import static dev.kobj.api.status.NtStatus.STATUS_NO_MORE_ENTRIES;
+import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_NAME_COLLISION;
+import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_NAME_EXISTS;
+import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_NAME_NOT_FOUND;
+import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_PATH_NOT_FOUND;
+import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_PATH_SYNTAX_BAD;
+import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_TYPE_MISMATCH;
+import static dev.kobj.api.status.NtStatus.STATUS_PRIVILEGE_NOT_HELD;
+import static dev.kobj.api.status.NtStatus.STATUS_SUCCESS;
+
+import com.google.inject.Inject;
+import dev.kobj.api.object.Access;
+import dev.kobj.api.object.HandleEntry;
+import dev.kobj.api.object.KernelObject;
+import dev.kobj.api.object.ObjectAttributes;
+import dev.kobj.api.object.ObjectInfo;
+import dev.kobj.api.object.ObjectManager;
+import dev.kobj.api.object.ObjectProcedures.OpenReason;
+import dev.kobj.api.object.ObjectType;
+import dev.kobj.api.process.KProcess;
+import dev.kobj.api.process.KThread;
+import dev.kobj.core.CoreTypes;
+import dev.kobj.core.process.CoreProcess;
+import dev.kobj.core.process.CoreThread;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * The object manager (nt-semantics.md §1–3). Lookups by handle are lock-free; creates and opens by
+ * name take one directory lock at a time; type procedures run with no lock held.
+ *
+ * <p>Reference discipline: every path that finds an object takes a reference first (a lookup under
+ * the directory lock, or {@link KernelObject#reference()} on an entry), and either turns it into a
+ * handle ({@link #insert}) or drops it ({@link #release}); the delete procedure runs on the last drop.
+ */
+public final class ObjectManagerImpl implements ObjectManager {
+    /** SYMBOLIC_LINK_QUERY and DIRECTORY_QUERY. */
+    private static final int QUERY = 0x0001;
+    private static final int PROCESS_DUP_HANDLE = 0x0040;
+
+    private final Map<ObjectType, TypeStats> stats;
+    private final Namespace namespace;
+    private final Map<KernelObject, KProcess> exclusiveOwners = new ConcurrentHashMap<>();
+
+    @Inject
+    public ObjectManagerImpl(Map<String, ObjectType> types) {
+        Map<ObjectType, TypeStats> byType = new IdentityHashMap<>();
+        types.values().forEach(type -> byType.put(type, new TypeStats(type)));
+        this.stats = byType;
+        this.namespace = new Namespace(permanentDirectory(), this::release);
+        stats(namespace.root()).objectCreated();
+        buildStandardNamespace();
+    }
+
+    // ---- create and open ----
+
+    @Override
+    public int create(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess,
+            Supplier<? extends KernelObject> body, long[] handle) {
+        clear(handle);
+        ObjectAttributes oa = attributes == null ? ObjectAttributes.NONE : attributes;
+        if ((oa.attributes() & ~OBJ_VALID_ATTRIBUTES) != 0 || handle == null) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        int access = grant(type, desiredAccess, false);
+        if (access < 0) {
+            return access;
+        }
+        CoreProcess process = process(caller);
+        if (!oa.hasName()) {
+            KernelObject object = prepare(body, type, oa, process);
+            stats(object).objectCreated();
+            return insert(process, object, access, oa.attributes(), OpenReason.CREATE, handle, STATUS_SUCCESS);
+        }
+        KernelObject root = null;
+        if (oa.rootDirectory() != 0) {
+            HandleEntry rootEntry = lookup(caller, oa.rootDirectory());
+            if (rootEntry == null) {
+                return STATUS_INVALID_HANDLE;
+            }
+            root = rootEntry.object();
+        }
+        Namespace.Resolution where = namespace.resolve(root, oa.name(), oa.has(OBJ_CASE_INSENSITIVE),
+                oa.has(OBJ_OPENLINK));
+        if (where.status() != STATUS_SUCCESS) {
+            return where.status();
+        }
+        KernelObject existing = where.found();
+        if (existing == null) {
+            // Built outside the directory lock: the body is plugin code. A loser of a race is dropped unseen.
+            KernelObject candidate = prepare(body, type, oa, process);
+            existing = where.parent().insertOrReference(where.leaf(), oa.has(OBJ_CASE_INSENSITIVE), candidate);
+            if (existing == null) {
+                return STATUS_OBJECT_PATH_NOT_FOUND;
+            }
+            if (existing == candidate) {
+                stats(candidate).objectCreated();
+                return insert(process, candidate, access, oa.attributes(), OpenReason.CREATE, handle, STATUS_SUCCESS);
+            }
+            exclusiveOwners.remove(candidate);
+        }
+        // The name exists (§3.3): another type is a mismatch; the same type opens it with OBJ_OPENIF.
+        if (existing.type() != type) {
+            release(existing);
+            return STATUS_OBJECT_TYPE_MISMATCH;
+        }
+        if (!oa.has(OBJ_OPENIF)) {
+            release(existing);
+            return STATUS_OBJECT_NAME_COLLISION;
+        }
+        return insert(process, existing, access, oa.attributes(), OpenReason.OPEN, handle, STATUS_OBJECT_NAME_EXISTS);
+    }
+
+    @Override
+    public int open(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess, long[] handle) {
+        clear(handle);
+        if (attributes == null || handle == null || (attributes.attributes() & ~OBJ_VALID_ATTRIBUTES) != 0) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        KernelObject object;
+        if (!attributes.hasName()) {
+            if (attributes.rootDirectory() == 0) {
+                return STATUS_OBJECT_PATH_SYNTAX_BAD;
+            }
+            HandleEntry rootEntry = lookup(caller, attributes.rootDirectory());
+            if (rootEntry == null) {
+                return STATUS_INVALID_HANDLE;
+            }
+            object = rootEntry.object();
+            if (!object.reference()) {
+                return STATUS_INVALID_HANDLE;
+            }
+        } else {
+            KernelObject root = null;
+            if (attributes.rootDirectory() != 0) {
+                HandleEntry rootEntry = lookup(caller, attributes.rootDirectory());
+                if (rootEntry == null) {
+                    return STATUS_INVALID_HANDLE;
+                }
+                root = rootEntry.object();
+            }
+            Namespace.Resolution where = namespace.resolve(root, attributes.name(),
+                    attributes.has(OBJ_CASE_INSENSITIVE),
+                    attributes.has(OBJ_OPENLINK) || type == CoreTypes.SYMBOLIC_LINK);
+            if (where.status() != STATUS_SUCCESS) {
+                return where.status();
+            }
+            if (where.found() == null) {
+                return STATUS_OBJECT_NAME_NOT_FOUND;
+            }
+            object = where.found();
+        }
+        if (type != null && object.type() != type) {
+            release(object);
+            return STATUS_OBJECT_TYPE_MISMATCH;
+        }
+        int access = grant(object.type(), desiredAccess, true);
+        if (access < 0) {
+            release(object);
+            return access;
+        }
+        return insert(process(caller), object, access, attributes.attributes(), OpenReason.OPEN, handle,
+                STATUS_SUCCESS);
+    }
+
+    @Override
+    public int insert(KProcess process, KernelObject object, int desiredAccess, int handleAttributes, long[] handle) {
+        clear(handle);
+        if (handle == null || !object.reference()) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        int access = grant(object.type(), desiredAccess, false);
+        if (access < 0) {
+            release(object);
+            return access;
+        }
+        return insert((CoreProcess) process, object, access, handleAttributes, OpenReason.OPEN, handle,
+                STATUS_SUCCESS);
+    }
+
+    /**
+     * Makes a handle from the reference the caller holds, which this consumes whatever happens. Runs the
+     * type's open procedure first; {@code success} is the status to report when the handle is made.
+     */
+    private int insert(CoreProcess process, KernelObject object, int access, int attributes, OpenReason reason,
+            long[] handle, int success) {
+        if (object.isExclusive()) {
+            KProcess owner = exclusiveOwners.get(object);
+            if (owner != null && owner != process) {
+                release(object);
+                return STATUS_ACCESS_DENIED;
+            }
+        }
+        int status = object.type().procedures().open(object, process, access, reason);
+        if (status < 0) {
+            release(object);
+            return status;
+        }
+        object.referenceToHandle();
+        long value = process.handles().add(new HandleEntry(object, access, attributes));
+        if (value == 0) {
+            handleGone(process, object, false);
+            return STATUS_INSUFFICIENT_RESOURCES;
+        }
+        stats(object).handleOpened();
+        handle[0] = value;
+        return success;
+    }
+
+    /** A new body, marked permanent (holding its own reference) or exclusive as the attributes ask. */
+    private KernelObject prepare(Supplier<? extends KernelObject> body, ObjectType type, ObjectAttributes oa,
+            CoreProcess creator) {
+        KernelObject object = body.get();
+        if (object == null || object.type() != type) {
+            throw new IllegalStateException("the body for a create of " + type + " is " + object);
+        }
+        if (oa.has(OBJ_PERMANENT)) {
+            object.reference();
+            object.setFlags(KernelObject.FLAG_PERMANENT, 0);
+        }
+        if (oa.has(OBJ_EXCLUSIVE)) {
+            object.setFlags(KernelObject.FLAG_EXCLUSIVE, 0);
+            exclusiveOwners.put(object, creator);
+        }
+        return object;
+    }
+
+    /**
+     * The access a create or open asks for, as a non-negative mask, or a negative failure status.
+     * Until access checks against security descriptors land, any right in the type's valid mask is
+     * granted (nt-semantics.md §3.3: bits outside it, and an open asking for nothing, are refused).
+     */
+    private static int grant(ObjectType type, int desiredAccess, boolean open) {
+        int access = type.mapAccess(desiredAccess);
+        if ((access & Access.ACCESS_SYSTEM_SECURITY) != 0) {
+            return STATUS_PRIVILEGE_NOT_HELD;
+        }
+        if ((access & ~type.validAccessMask()) != 0 || (open && access == 0)) {
+            return STATUS_ACCESS_DENIED;
+        }
+        return access;
+    }
+
+    // ---- handles ----
+
+    @Override
+    public HandleEntry lookup(KThread caller, long handle) {
+        CoreThread thread = (CoreThread) caller;
+        if (handle == CURRENT_PROCESS) {
+            return thread.process().selfEntry();
+        }
+        if (handle == CURRENT_THREAD) {
+            return thread.selfEntry();
+        }
+        return thread.process().handles().get(handle);
+    }
+
+    @Override
+    public int close(KThread caller, long handle) {
+        if (handle == CURRENT_PROCESS || handle == CURRENT_THREAD) {
+            return STATUS_SUCCESS;
+        }
+        return close(process(caller), handle);
+    }
+
+    private int close(CoreProcess process, long handle) {
+        while (true) {
+            HandleEntry entry = process.handles().get(handle);
+            if (entry == null) {
+                return STATUS_INVALID_HANDLE;
+            }
+            if (entry.protectFromClose() || !entry.object().type().procedures().okayToClose(entry.object(), process)) {
+                return STATUS_HANDLE_NOT_CLOSABLE;
+            }
+            if (process.handles().remove(handle, entry)) {
+                handleGone(process, entry.object(), true);
+                return STATUS_SUCCESS;
+            }
+        }
+    }
+
+    /** After a handle left a table: counts, the close procedure, the name check, the reference dropped. */
+    private void handleGone(CoreProcess process, KernelObject object, boolean counted) {
+        int left = object.handleToReference();
+        if (counted) {
+            stats(object).handleClosed();
+            object.type().procedures().close(object, process, left);
+        }
+        if (left == 0 && object.directory() instanceof ObjectDirectory directory) {
+            directory.removeIfTemporaryAndUnused(object);
+        }
+        release(object);
+    }
+
+    /** Drops a reference; the last one runs the delete procedure. */
+    private void release(KernelObject object) {
+        if (object.dereference()) {
+            exclusiveOwners.remove(object);
+            stats(object).objectDeleted();
+            object.type().procedures().delete(object);
+        }
+    }
+
+    @Override
+    public int duplicate(KThread caller, long sourceProcess, long sourceHandle, long targetProcess,
+            long[] targetHandle, int desiredAccess, int handleAttributes, int options) {
+        clear(targetHandle);
+        HandleEntry sourceProcessEntry = lookup(caller, sourceProcess);
+        int status = checkProcess(sourceProcessEntry);
+        if (status != STATUS_SUCCESS) {
+            return status;
+        }
+        CoreProcess source = (CoreProcess) sourceProcessEntry.object();
+        HandleEntry entry = sourceHandle == CURRENT_PROCESS ? source.selfEntry()
+                : sourceHandle == CURRENT_THREAD && source == process(caller) ? ((CoreThread) caller).selfEntry()
+                : source.handles().get(sourceHandle);
+        if (entry == null) {
+            return STATUS_INVALID_HANDLE;
+        }
+        KernelObject object = entry.object();
+        if (!object.reference()) {
+            return STATUS_INVALID_HANDLE;
+        }
+        try {
+            if ((options & DUPLICATE_CLOSE_SOURCE) != 0 && sourceHandle != CURRENT_PROCESS
+                    && sourceHandle != CURRENT_THREAD) {
+                close(source, sourceHandle); // closed whatever the outcome (§2.4)
+                if (targetProcess == 0) {
+                    return STATUS_SUCCESS;
+                }
+            }
+            HandleEntry targetEntry = lookup(caller, targetProcess);
+            status = checkProcess(targetEntry);
+            if (status != STATUS_SUCCESS) {
+                return status;
+            }
+            if (targetHandle == null) {
+                return STATUS_INVALID_PARAMETER;
+            }
+            int access = entry.grantedAccess();
+            if ((options & DUPLICATE_SAME_ACCESS) == 0) {
+                access = grant(object.type(), desiredAccess, false);
+                if (access < 0) {
+                    return access;
+                }
+            }
+            int attributes = (options & DUPLICATE_SAME_ATTRIBUTES) != 0 ? entry.attributes()
+                    : handleAttributes & OBJ_INHERIT;
+            object.reference(); // the insert consumes one; the finally block drops ours
+            return insert((CoreProcess) targetEntry.object(), object, access, attributes, OpenReason.DUPLICATE,
+                    targetHandle, STATUS_SUCCESS);
+        } finally {
+            release(object);
+        }
+    }
+
+    private static int checkProcess(HandleEntry entry) {
+        return entry == null ? STATUS_INVALID_HANDLE : entry.check(CoreTypes.PROCESS, PROCESS_DUP_HANDLE);
+    }
+
+    @Override
+    public int handleAttributes(KThread caller, long handle, int[] attributes) {
+        HandleEntry entry = process(caller).handles().get(handle);
+        if (entry == null) {
+            return STATUS_INVALID_HANDLE;
+        }
+        if (attributes == null) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        attributes[0] = entry.attributes();
+        return STATUS_SUCCESS;
+    }
+
+    @Override
+    public int setHandleAttributes(KThread caller, long handle, int mask, int attributes) {
+        CoreProcess process = process(caller);
+        while (true) {
+            HandleEntry entry = process.handles().get(handle);
+            if (entry == null) {
+                return STATUS_INVALID_HANDLE;
+            }
+            int bits = (entry.attributes() & ~mask) | (attributes & mask);
+            if (process.handles().replace(handle, entry, new HandleEntry(entry.object(), entry.grantedAccess(), bits))) {
+                return STATUS_SUCCESS;
+            }
+        }
+    }
+
+    @Override
+    public int compare(KThread caller, long first, long second) {
+        HandleEntry a = lookup(caller, first);
+        HandleEntry b = lookup(caller, second);
+        if (a == null || b == null) {
+            return STATUS_INVALID_HANDLE;
+        }
+        return a.object() == b.object() ? STATUS_SUCCESS : STATUS_NOT_SAME_OBJECT;
+    }
+
+    // ---- queries ----
+
+    @Override
+    public int queryBasic(KThread caller, long handle, ObjectInfo.Basic[] info) {
+        HandleEntry entry = lookup(caller, handle);
+        if (entry == null) {
+            return STATUS_INVALID_HANDLE;
+        }
+        KernelObject object = entry.object();
+        int flags = (object.isPermanent() ? OBJ_PERMANENT : 0) | (object.isExclusive() ? OBJ_EXCLUSIVE : 0);
+        info[0] = new ObjectInfo.Basic(entry.attributes() | flags, entry.grantedAccess(), object.handleCount(),
+                Math.max(object.pointerCount(), object.handleCount()));
+        return STATUS_SUCCESS;
+    }
+
+    @Override
+    public int queryName(KThread caller, long handle, ObjectInfo.Name[] info) {
+        HandleEntry entry = lookup(caller, handle);
+        if (entry == null) {
+            return STATUS_INVALID_HANDLE;
+        }
+        KernelObject object = entry.object();
+        String name = object.type().procedures().queryName(object);
+        info[0] = new ObjectInfo.Name(name != null ? name : namespace.pathOf(object));
+        return STATUS_SUCCESS;
+    }
+
+    @Override
+    public int queryType(KThread caller, long handle, ObjectInfo.Type[] info) {
+        HandleEntry entry = lookup(caller, handle);
+        if (entry == null) {
+            return STATUS_INVALID_HANDLE;
+        }
+        info[0] = typeInfo(entry.object().type());
+        return STATUS_SUCCESS;
+    }
+
+    @Override
+    public ObjectInfo.Type typeInfo(ObjectType type) {
+        return stats(type).info();
+    }
+
+    @Override
+    public int makeTemporary(KThread caller, long handle) {
+        HandleEntry entry = lookup(caller, handle);
+        if (entry == null) {
+            return STATUS_INVALID_HANDLE;
+        }
+        KernelObject object = entry.object();
+        if ((object.setFlags(0, KernelObject.FLAG_PERMANENT) & KernelObject.FLAG_PERMANENT) == 0) {
+            return STATUS_SUCCESS;
+        }
+        if (object.handleCount() == 0 && object.directory() instanceof ObjectDirectory directory) {
+            directory.removeIfTemporaryAndUnused(object);
+        }
+        release(object); // the reference permanence held
+        return STATUS_SUCCESS;
+    }
+
+    @Override
+    public int makePermanent(KThread caller, long handle) {
+        HandleEntry entry = lookup(caller, handle);
+        if (entry == null) {
+            return STATUS_INVALID_HANDLE;
+        }
+        KernelObject object = entry.object();
+        if (object.reference() && (object.setFlags(KernelObject.FLAG_PERMANENT, 0) & KernelObject.FLAG_PERMANENT) != 0) {
+            release(object); // already permanent: it holds its reference
+        }
+        return STATUS_SUCCESS;
+    }
+
+    // ---- directories and symbolic links ----
+
+    @Override
+    public int createDirectory(KThread caller, ObjectAttributes attributes, int desiredAccess, long[] handle) {
+        return create(caller, attributes, CoreTypes.DIRECTORY, desiredAccess,
+                () -> new ObjectDirectory(CoreTypes.DIRECTORY), handle);
+    }
+
+    @Override
+    public int openDirectory(KThread caller, ObjectAttributes attributes, int desiredAccess, long[] handle) {
+        return open(caller, attributes, CoreTypes.DIRECTORY, desiredAccess, handle);
+    }
+
+    @Override
+    public int queryDirectory(KThread caller, long handle, int maxEntries, boolean restartScan, int[] context,
+            List<ObjectInfo.DirectoryEntry> entries) {
+        HandleEntry entry = lookup(caller, handle);
+        if (entry == null) {
+            return STATUS_INVALID_HANDLE;
+        }
+        int status = entry.check(CoreTypes.DIRECTORY, QUERY);
+        if (status != STATUS_SUCCESS) {
+            return status;
+        }
+        if (context == null || maxEntries < 1) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        List<KernelObject> all = ((ObjectDirectory) entry.object()).entries();
+        int index = restartScan ? 0 : context[0];
+        if (index < 0 || index >= all.size()) {
+            return STATUS_NO_MORE_ENTRIES;
+        }
+        int end = (int) Math.min(all.size(), (long) index + maxEntries);
+        for (int i = index; i < end; i++) {
+            KernelObject object = all.get(i);
+            String name = object.name();
+            entries.add(new ObjectInfo.DirectoryEntry(name == null ? "" : name, object.type().name()));
+        }
+        context[0] = end;
+        return STATUS_SUCCESS;
+    }
+
+    @Override
+    public int createSymbolicLink(KThread caller, ObjectAttributes attributes, int desiredAccess, String target,
+            long[] handle) {
+        if (target == null) {
+            clear(handle);
+            return STATUS_INVALID_PARAMETER;
+        }
+        return create(caller, attributes, CoreTypes.SYMBOLIC_LINK, desiredAccess,
+                () -> new SymbolicLinkObject(CoreTypes.SYMBOLIC_LINK, target), handle);
+    }
+
+    @Override
+    public int openSymbolicLink(KThread caller, ObjectAttributes attributes, int desiredAccess, long[] handle) {
+        return open(caller, attributes, CoreTypes.SYMBOLIC_LINK, desiredAccess, handle);
+    }
+
+    @Override
+    public int querySymbolicLink(KThread caller, long handle, String[] target) {
+        HandleEntry entry = lookup(caller, handle);
+        if (entry == null) {
+            return STATUS_INVALID_HANDLE;
+        }
+        int status = entry.check(CoreTypes.SYMBOLIC_LINK, QUERY);
+        if (status != STATUS_SUCCESS) {
+            return status;
+        }
+        if (target == null) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        target[0] = ((SymbolicLinkObject) entry.object()).target();
+        return STATUS_SUCCESS;
+    }
+
+    @Override
+    public int closeAll(KProcess process) {
+        CoreProcess core = (CoreProcess) process;
+        int[] closed = new int[1];
+        core.handles().forEach((entry, handle) -> {
+            if (core.handles().remove(Integer.toUnsignedLong(handle), entry)) {
+                handleGone(core, entry.object(), true);
+                closed[0]++;
+            }
+        });
+        return closed[0];
+    }
+
+    @Override
+    public String baseNamedObjects(int sessionId) {
+        if (sessionId == 0) {
+            return "\\BaseNamedObjects";
+        }
+        String path = "\\Sessions\\" + sessionId + "\\BaseNamedObjects";
+        ObjectDirectory sessions = (ObjectDirectory) namespace.root().find("Sessions", false);
+        ObjectDirectory session = ensureDirectory(sessions, Integer.toString(sessionId));
+        ObjectDirectory objects = ensureDirectory(session, "BaseNamedObjects");
+        baseNamedObjectsLinks(objects, path);
+        ObjectDirectory links = (ObjectDirectory) sessions.find("BNOLINKS", false);
+        ensureLink(links, Integer.toString(sessionId), path);
+        return path;
+    }
+
+    // ---- the standard namespace (§3.1) ----
+
+    private void buildStandardNamespace() {
+        ObjectDirectory root = namespace.root();
+        ObjectDirectory types = ensureDirectory(root, "ObjectTypes");
+        stats.keySet().forEach(type -> ensure(types, type.name(), () -> new TypeObject(type)));
+        ObjectDirectory global = ensureDirectory(root, "BaseNamedObjects");
+        baseNamedObjectsLinks(global, "\\BaseNamedObjects");
+        ObjectDirectory sessions = ensureDirectory(root, "Sessions");
+        ObjectDirectory links = ensureDirectory(sessions, "BNOLINKS");
+        ensureLink(links, "0", "\\BaseNamedObjects");
+        ensureDirectory(root, "KernelObjects");
+        ensureDirectory(root, "Device");
+        ensureDirectory(root, "??");
+        ensureLink(root, "DosDevices", "\\??");
+        ensureLink(root, "GLOBAL??", "\\??");
+    }
+
+    /** Global, Local and Session inside a BaseNamedObjects directory. */
+    private void baseNamedObjectsLinks(ObjectDirectory directory, String self) {
+        ensureLink(directory, "Global", "\\BaseNamedObjects");
+        ensureLink(directory, "Local", self);
+        ensureLink(directory, "Session", "\\Sessions\\BNOLINKS");
+    }
+
+    private ObjectDirectory ensureDirectory(ObjectDirectory parent, String name) {
+        return (ObjectDirectory) ensure(parent, name, this::permanentDirectory);
+    }
+
+    private void ensureLink(ObjectDirectory parent, String name, String target) {
+        ensure(parent, name, () -> permanent(new SymbolicLinkObject(CoreTypes.SYMBOLIC_LINK, target)));
+    }
+
+    /** The permanent system object {@code parent\name}, made on first use. */
+    private KernelObject ensure(ObjectDirectory parent, String name, Supplier<KernelObject> make) {
+        KernelObject existing = parent.find(name, false);
+        if (existing != null) {
+            return existing;
+        }
+        KernelObject candidate = make.get();
+        KernelObject result = parent.insertOrReference(name, false, candidate);
+        if (result == candidate) {
+            stats(candidate).objectCreated();
+        } else {
+            result.dereference(); // permanent: never the last reference
+        }
+        return result;
+    }
+
+    private ObjectDirectory permanentDirectory() {
+        return permanent(new ObjectDirectory(CoreTypes.DIRECTORY));
+    }
+
+    /** A system object: permanent, its creator's reference kept as the permanence reference. */
+    private static <T extends KernelObject> T permanent(T object) {
+        object.setFlags(KernelObject.FLAG_PERMANENT, 0);
+        return object;
+    }
+
+    // ---- helpers ----
+
+    private TypeStats stats(KernelObject object) {
+        return stats(object.type());
+    }
+
+    private TypeStats stats(ObjectType type) {
+        TypeStats typeStats = stats.get(type);
+        if (typeStats == null) {
+            throw new IllegalStateException("type " + type + " is not registered with this kernel");
+        }
+        return typeStats;
+    }
+
+    private static CoreProcess process(KThread caller) {
+        return ((CoreThread) caller).process();
+    }
+
+    private static void clear(long[] handle) {
+        if (handle != null && handle.length > 0) {
+            handle[0] = 0;
+        }
+    }
+
+    /** An entry of \ObjectTypes. */
+    static final class TypeObject extends KernelObject {
+        private final ObjectType descriptor;
+
+        TypeObject(ObjectType descriptor) {
+            super(CoreTypes.TYPE);
+            this.descriptor = descriptor;
+            setFlags(FLAG_PERMANENT, 0);
+        }
+
+        ObjectType descriptor() {
+            return descriptor;
+        }
+    }
+}

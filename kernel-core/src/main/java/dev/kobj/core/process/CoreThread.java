@@ -1,0 +1,61 @@
+package dev.kobj.core.process;
+
+import dev.kobj.api.object.HandleEntry;
+import dev.kobj.api.object.KernelObject;
+import dev.kobj.api.process.KThread;
+import dev.kobj.core.CoreTypes;
+
+/** A Thread object bound to one Java thread. Its last error is touched only by that Java thread. */
+public final class CoreThread extends KernelObject implements KThread {
+    /** THREAD_ALL_ACCESS, what the current-thread pseudo-handle grants. */
+    public static final int ALL_ACCESS = 0x001F_FFFF;
+
+    private final int id;
+    private final CoreProcess process;
+    private final Thread javaThread;
+    private final HandleEntry self;
+    private int lastError;
+
+    CoreThread(int id, CoreProcess process, Thread javaThread) {
+        super(CoreTypes.THREAD);
+        this.id = id;
+        this.process = process;
+        this.javaThread = javaThread;
+        this.self = new HandleEntry(this, ALL_ACCESS, 0);
+    }
+
+    @Override
+    public int id() {
+        return id;
+    }
+
+    @Override
+    public CoreProcess process() {
+        return process;
+    }
+
+    @Override
+    public Thread javaThread() {
+        return javaThread;
+    }
+
+    @Override
+    public int lastError() {
+        return lastError;
+    }
+
+    @Override
+    public void setLastError(int error) {
+        lastError = error;
+    }
+
+    /** The entry the pseudo-handle -2 stands for. */
+    public HandleEntry selfEntry() {
+        return self;
+    }
+
+    @Override
+    public String toString() {
+        return "Thread[" + id + " of " + process.id() + "]";
+    }
+}
