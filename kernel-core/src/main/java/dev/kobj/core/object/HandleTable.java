@@ -83,8 +83,8 @@ public final class HandleTable {
                     return false;
                 }
             } else {
-                for (int i = highWater; i < index; i++) {
-                    pushFree(i);
+                for (int i = index - 1; i >= highWater; i--) {
+                    pushFree(i); // highest first, so the lowest skipped value comes back first
                 }
                 highWater = index + 1;
             }

@@ -72,6 +72,9 @@ final class Namespace {
             rest = path;
         }
         for (int reparses = 0; reparses <= MAX_REPARSE; reparses++) {
+            if (!rest.isEmpty() && (rest.startsWith("\\") || rest.endsWith("\\") || rest.contains("\\\\"))) {
+                return Resolution.failed(STATUS_OBJECT_NAME_INVALID);
+            }
             if (rest.isEmpty()) {
                 return directory.reference() ? new Resolution(STATUS_SUCCESS, null, null, directory)
                         : Resolution.failed(STATUS_OBJECT_NAME_NOT_FOUND);
