@@ -88,6 +88,14 @@ class LayeringTest {
     }
 
     @Test
+    void kernelInternalMembersAreCalledByTheCoreOnly() {
+        check(noClasses().that().resideOutsideOfPackages("dev.kobj.core..", "dev.kobj.api..")
+                .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates.annotatedWith(
+                                dev.kobj.api.KernelInternal.class))));
+    }
+
+    @Test
     void noMutableStaticState() {
         check(fields().that().areStatic().and().areDeclaredInClassesThat().resideInAPackage("dev.kobj..")
                 .should().beFinal());

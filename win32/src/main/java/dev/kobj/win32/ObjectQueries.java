@@ -5,6 +5,7 @@ import static dev.kobj.win32.Win32.STATUS_BUFFER_TOO_SMALL;
 import static dev.kobj.win32.Win32.STATUS_INFO_LENGTH_MISMATCH;
 import static dev.kobj.win32.Win32.STATUS_INVALID_INFO_CLASS;
 import static dev.kobj.win32.Win32.STATUS_INVALID_PARAMETER;
+import static dev.kobj.win32.Win32.STATUS_MORE_ENTRIES;
 import static dev.kobj.win32.Win32.STATUS_NO_MORE_ENTRIES;
 import static dev.kobj.win32.Win32.STATUS_SUCCESS;
 
@@ -27,8 +28,6 @@ final class ObjectQueries {
     static final int TYPE_HEADER_SIZE = 104;
     /** sizeof(OBJECT_DIRECTORY_INFORMATION) on x64: two UNICODE_STRINGs. */
     static final int DIRECTORY_ENTRY_SIZE = 32;
-    /** STATUS_MORE_ENTRIES: the buffer held some entries, more remain. */
-    static final int STATUS_MORE_ENTRIES = 0x0000_0105;
     /** STATUS_ACCESS_VIOLATION: no buffer. */
     static final int STATUS_ACCESS_VIOLATION = 0xC000_0005;
 

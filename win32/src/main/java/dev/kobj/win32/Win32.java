@@ -83,6 +83,7 @@ public final class Win32 {
     public static final int STATUS_ALERTED = 0x00000101;
     public static final int STATUS_TIMEOUT = 0x00000102;
     public static final int STATUS_PENDING = 0x00000103;
+    public static final int STATUS_MORE_ENTRIES = 0x00000105;
     public static final int STATUS_OBJECT_NAME_EXISTS = 0x40000000;
     public static final int STATUS_BUFFER_OVERFLOW = 0x80000005;
     public static final int STATUS_NO_MORE_ENTRIES = 0x8000001A;
