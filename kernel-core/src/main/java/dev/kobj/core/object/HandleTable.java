@@ -24,6 +24,15 @@ public final class HandleTable {
     private static final int PAGE_SIZE = 1 << PAGE_SHIFT;
     private static final int PAGE_MASK = PAGE_SIZE - 1;
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(HandleEntry[].class);
+    private static final VarHandle PAGES;
+
+    static {
+        try {
+            PAGES = MethodHandles.lookup().findVarHandle(HandleTable.class, "pages", HandleEntry[][].class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final HandleTablePolicy policy;
     private final ReentrantLock lock = new ReentrantLock();
@@ -39,19 +48,25 @@ public final class HandleTable {
         this.policy = java.util.Objects.requireNonNull(policy, "policy is null");
     }
 
-    /** The entry behind a handle value, or {@code null}. Lock-free and allocation-free. */
+    /**
+     * The entry behind a handle value, or {@code null}. Lock-free and allocation-free: plain loads.
+     * Plain loads are enough because a caller learns a handle value only after the store that made it
+     * (a happens-before edge), entries are immutable records safely published through their final
+     * fields, and pages are only ever added. A racing caller guessing values may miss a brand-new
+     * handle and get {@code null}, which is the answer it would get a moment earlier.
+     */
     public HandleEntry get(long handle) {
         if (handle <= 0 || handle >= ((long) HandleTablePolicy.MAX_HANDLES + 1) << 2) {
             return null;
         }
         int index = (int) (handle >>> 2) - 1;
-        HandleEntry[][] top = pages;
+        HandleEntry[][] top = (HandleEntry[][]) PAGES.get(this);
         int pageIndex = index >>> PAGE_SHIFT;
-        if (index < 0 || pageIndex >= top.length) {
+        if (pageIndex >= top.length) {
             return null;
         }
         HandleEntry[] page = top[pageIndex];
-        return page == null ? null : (HandleEntry) SLOT.getAcquire(page, index & PAGE_MASK);
+        return page == null ? null : page[index & PAGE_MASK];
     }
 
     /** Stores {@code entry} in a free slot; returns its handle value, or 0 when the table is full. */
