@@ -63,8 +63,11 @@ public final class ObjectDirectory extends KernelObject {
                 return null;
             }
             KernelObject existing = find(name, caseInsensitive);
-            if (existing != null && existing.reference()) {
-                return existing;
+            if (existing != null) {
+                if (existing.reference()) {
+                    return existing;
+                }
+                unlink(existing); // deleted, its name not yet given back: the new object takes it
             }
             byName.put(name, candidate);
             byFoldedName.computeIfAbsent(fold(name), k -> new ArrayList<>(1)).add(candidate);

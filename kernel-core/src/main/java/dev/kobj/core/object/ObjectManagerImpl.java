@@ -310,9 +310,12 @@ public final class ObjectManagerImpl implements ObjectManager {
         release(object);
     }
 
-    /** Drops a reference; the last one runs the delete procedure. */
+    /** Drops a reference; the last one runs the delete procedure, after giving back a name still held. */
     private void release(KernelObject object) {
         if (object.dereference()) {
+            if (object.directory() instanceof ObjectDirectory directory) {
+                directory.remove(object); // only a create refused before its first handle gets here named
+            }
             exclusiveOwners.remove(object);
             stats(object).objectDeleted();
             object.type().procedures().delete(object);

@@ -36,6 +36,7 @@ class FootprintTest {
                 object.dereference(); // the creator's reference; the handle keeps the object
             }
             long perObject = (threads.getCurrentThreadAllocatedBytes() - before) / COUNT;
+            System.out.println("footprint: an unnamed object with its handle costs " + perObject + " bytes");
             assertTrue(perObject <= 96, "an unnamed object with its handle costs " + perObject + " bytes");
         }
     }

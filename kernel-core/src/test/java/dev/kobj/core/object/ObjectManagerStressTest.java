@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Timeout;
 class ObjectManagerStressTest {
     private static final int THREADS = 8;
     private static final int OPERATIONS = 20_000;
+    private static final int DRAIN_EVERY = 2_000;
     private static final String[] NAMES = {"\\BaseNamedObjects\\s0", "\\BaseNamedObjects\\s1", "\\BaseNamedObjects\\s2"};
 
     @Test
@@ -43,6 +44,8 @@ class ObjectManagerStressTest {
         try (KernelFixture k = new KernelFixture(); ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
             Set<Counter> seen = Collections.synchronizedSet(Collections.newSetFromMap(new IdentityHashMap<>()));
             CyclicBarrier start = new CyclicBarrier(THREADS);
+            CyclicBarrier drained = new CyclicBarrier(THREADS,
+                    () -> assertEquals(0, k.objects.typeInfo(CounterModule.COUNTER).totalNumberOfObjects()));
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 int seed = t;
@@ -52,6 +55,14 @@ class ObjectManagerStressTest {
                     List<Long> mine = new ArrayList<>();
                     start.await();
                     for (int i = 0; i < OPERATIONS; i++) {
+                        if (i % DRAIN_EVERY == DRAIN_EVERY - 1) { // all threads let go: every name must go too
+                            for (long handle : mine) {
+                                seen.add((Counter) k.objects.lookup(caller, handle).object());
+                                assertEquals(STATUS_SUCCESS, k.objects.close(caller, handle));
+                            }
+                            mine.clear();
+                            drained.await();
+                        }
                         String name = NAMES[random.nextInt(NAMES.length)];
                         long[] h = new long[1];
                         switch (random.nextInt(4)) {
