@@ -4,9 +4,12 @@ import com.google.inject.Binder;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.kobj.api.KernelBinder;
 import dev.kobj.api.KernelModule;
+import dev.kobj.api.dispatch.KernelClock;
+import dev.kobj.api.dispatch.WaitService;
 import dev.kobj.api.object.HandleTablePolicy;
 import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.process.ProcessService;
+import dev.kobj.core.dispatch.WaitEngine;
 import dev.kobj.core.object.ObjectManagerImpl;
 import dev.kobj.core.process.ProcessManager;
 
@@ -28,6 +31,8 @@ public final class CoreModule implements KernelModule {
         CoreTypes.ALL.forEach(kernel::objectType);
         kernel.service(ObjectManager.class, ObjectManagerImpl.class);
         kernel.service(ProcessService.class, ProcessManager.class);
+        kernel.service(WaitService.class, WaitEngine.class);
+        OptionalBinder.newOptionalBinder(binder, KernelClock.class).setDefault().toInstance(KernelClock.SYSTEM);
         OptionalBinder.newOptionalBinder(binder, HandleTablePolicy.class).setDefault().toInstance(HandleTablePolicy.DEFAULT);
     }
 }

@@ -3,6 +3,7 @@ package dev.kobj.sync;
 import com.google.inject.Binder;
 import dev.kobj.api.KernelBinder;
 import dev.kobj.api.KernelModule;
+import dev.kobj.api.sync.SyncService;
 
 /** The sync family: Event, Mutant, Semaphore, Timer and KeyedEvent. */
 public final class SyncModule implements KernelModule {
@@ -15,5 +16,6 @@ public final class SyncModule implements KernelModule {
     public void configure(Binder binder) {
         KernelBinder kernel = KernelBinder.of(binder);
         SyncTypes.ALL.forEach(kernel::objectType);
+        kernel.service(SyncService.class, SyncServiceImpl.class);
     }
 }

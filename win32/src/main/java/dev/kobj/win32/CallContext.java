@@ -14,6 +14,15 @@ interface CallContext {
     /** The kernel's object manager. */
     ObjectManager objects();
 
+    /** The kernel's waits. */
+    dev.kobj.api.dispatch.WaitService waits();
+
+    /** The sync family's service, or {@code null} on a kernel without it. */
+    dev.kobj.api.sync.SyncService sync();
+
+    /** The directory Win32 object names resolve in: this process's session BaseNamedObjects. */
+    String baseNamedObjects();
+
     /** The calling thread's last error. */
     int lastError();
 

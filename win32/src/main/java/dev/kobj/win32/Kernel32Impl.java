@@ -3,7 +3,9 @@ package dev.kobj.win32;
 import static dev.kobj.win32.Win32.*;
 import static java.util.Objects.requireNonNull;
 
+import dev.kobj.api.dispatch.WaitService;
 import dev.kobj.api.process.KThread;
+import dev.kobj.api.sync.SyncService;
 import dev.kobj.api.status.NtStatus;
 import java.util.Map;
 
@@ -68,81 +70,180 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public long CreateEvent(SecurityAttributes lpEventAttributes, boolean bManualReset, boolean bInitialState, String lpName) {
-        notImplemented();
-        return NULL;
+        return CreateEventEx(lpEventAttributes, lpName,
+                (bManualReset ? CREATE_EVENT_MANUAL_RESET : 0) | (bInitialState ? CREATE_EVENT_INITIAL_SET : 0),
+                EVENT_ALL_ACCESS);
     }
 
     @Override
     public long CreateEventEx(SecurityAttributes lpEventAttributes, String lpName, int dwFlags, int dwDesiredAccess) {
-        notImplemented();
-        return NULL;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            notImplemented();
+            return NULL;
+        }
+        KThread thread = context.thread();
+        if ((dwFlags & ~(CREATE_EVENT_MANUAL_RESET | CREATE_EVENT_INITIAL_SET)) != 0) {
+            return failed(thread, STATUS_INVALID_PARAMETER);
+        }
+        var attributes = Names.win32(context.baseNamedObjects(), lpName, inherit(lpEventAttributes), true);
+        if (attributes == null) {
+            return failed(thread, STATUS_OBJECT_PATH_SYNTAX_BAD);
+        }
+        long[] handle = new long[1];
+        return created(thread, sync.createEvent(thread, attributes, dwDesiredAccess,
+                (dwFlags & CREATE_EVENT_MANUAL_RESET) != 0 ? NotificationEvent : SynchronizationEvent,
+                (dwFlags & CREATE_EVENT_INITIAL_SET) != 0, handle), handle);
     }
 
     @Override
     public long OpenEvent(int dwDesiredAccess, boolean bInheritHandle, String lpName) {
-        notImplemented();
-        return NULL;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            notImplemented();
+            return NULL;
+        }
+        KThread thread = context.thread();
+        var attributes = openAttributes(lpName, bInheritHandle);
+        if (attributes == null) {
+            return failed(thread, lpName == null ? STATUS_INVALID_PARAMETER : STATUS_OBJECT_PATH_SYNTAX_BAD);
+        }
+        long[] handle = new long[1];
+        return opened(thread, sync.openEvent(thread, attributes, dwDesiredAccess, handle), handle);
     }
 
     @Override
     public boolean SetEvent(long hEvent) {
-        return notImplemented();
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return notImplemented();
+        }
+        KThread thread = context.thread();
+        return succeeded(thread, sync.setEvent(thread, hEvent, null));
     }
 
     @Override
     public boolean ResetEvent(long hEvent) {
-        return notImplemented();
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return notImplemented();
+        }
+        KThread thread = context.thread();
+        return succeeded(thread, sync.resetEvent(thread, hEvent, null));
     }
 
     @Override
     public boolean PulseEvent(long hEvent) {
-        return notImplemented();
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return notImplemented();
+        }
+        KThread thread = context.thread();
+        return succeeded(thread, sync.pulseEvent(thread, hEvent, null));
     }
 
     @Override
     public long CreateMutex(SecurityAttributes lpMutexAttributes, boolean bInitialOwner, String lpName) {
-        notImplemented();
-        return NULL;
+        return CreateMutexEx(lpMutexAttributes, lpName, bInitialOwner ? CREATE_MUTEX_INITIAL_OWNER : 0,
+                MUTEX_ALL_ACCESS);
     }
 
     @Override
     public long CreateMutexEx(SecurityAttributes lpMutexAttributes, String lpName, int dwFlags, int dwDesiredAccess) {
-        notImplemented();
-        return NULL;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            notImplemented();
+            return NULL;
+        }
+        KThread thread = context.thread();
+        if ((dwFlags & ~CREATE_MUTEX_INITIAL_OWNER) != 0) {
+            return failed(thread, STATUS_INVALID_PARAMETER);
+        }
+        var attributes = Names.win32(context.baseNamedObjects(), lpName, inherit(lpMutexAttributes), true);
+        if (attributes == null) {
+            return failed(thread, STATUS_OBJECT_PATH_SYNTAX_BAD);
+        }
+        long[] handle = new long[1];
+        return created(thread, sync.createMutant(thread, attributes, dwDesiredAccess,
+                (dwFlags & CREATE_MUTEX_INITIAL_OWNER) != 0, handle), handle);
     }
 
     @Override
     public long OpenMutex(int dwDesiredAccess, boolean bInheritHandle, String lpName) {
-        notImplemented();
-        return NULL;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            notImplemented();
+            return NULL;
+        }
+        KThread thread = context.thread();
+        var attributes = openAttributes(lpName, bInheritHandle);
+        if (attributes == null) {
+            return failed(thread, lpName == null ? STATUS_INVALID_PARAMETER : STATUS_OBJECT_PATH_SYNTAX_BAD);
+        }
+        long[] handle = new long[1];
+        return opened(thread, sync.openMutant(thread, attributes, dwDesiredAccess, handle), handle);
     }
 
     @Override
     public boolean ReleaseMutex(long hMutex) {
-        return notImplemented();
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return notImplemented();
+        }
+        KThread thread = context.thread();
+        return succeeded(thread, sync.releaseMutant(thread, hMutex, null));
     }
 
     @Override
     public long CreateSemaphore(SecurityAttributes lpSemaphoreAttributes, int lInitialCount, int lMaximumCount, String lpName) {
-        notImplemented();
-        return NULL;
+        return CreateSemaphoreEx(lpSemaphoreAttributes, lInitialCount, lMaximumCount, lpName, 0,
+                SEMAPHORE_ALL_ACCESS);
     }
 
     @Override
     public long CreateSemaphoreEx(SecurityAttributes lpSemaphoreAttributes, int lInitialCount, int lMaximumCount, String lpName, int dwFlags, int dwDesiredAccess) {
-        notImplemented();
-        return NULL;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            notImplemented();
+            return NULL;
+        }
+        KThread thread = context.thread();
+        if (dwFlags != 0) {
+            return failed(thread, STATUS_INVALID_PARAMETER);
+        }
+        var attributes = Names.win32(context.baseNamedObjects(), lpName, inherit(lpSemaphoreAttributes), true);
+        if (attributes == null) {
+            return failed(thread, STATUS_OBJECT_PATH_SYNTAX_BAD);
+        }
+        long[] handle = new long[1];
+        return created(thread, sync.createSemaphore(thread, attributes, dwDesiredAccess, lInitialCount,
+                lMaximumCount, handle), handle);
     }
 
     @Override
     public long OpenSemaphore(int dwDesiredAccess, boolean bInheritHandle, String lpName) {
-        notImplemented();
-        return NULL;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            notImplemented();
+            return NULL;
+        }
+        KThread thread = context.thread();
+        var attributes = openAttributes(lpName, bInheritHandle);
+        if (attributes == null) {
+            return failed(thread, lpName == null ? STATUS_INVALID_PARAMETER : STATUS_OBJECT_PATH_SYNTAX_BAD);
+        }
+        long[] handle = new long[1];
+        return opened(thread, sync.openSemaphore(thread, attributes, dwDesiredAccess, handle), handle);
     }
 
     @Override
     public boolean ReleaseSemaphore(long hSemaphore, int lReleaseCount, int[] lpPreviousCount) {
-        return notImplemented();
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return notImplemented();
+        }
+        KThread thread = context.thread();
+        return succeeded(thread, sync.releaseSemaphore(thread, hSemaphore, lReleaseCount, lpPreviousCount));
     }
 
     @Override
@@ -175,26 +276,26 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public int WaitForSingleObject(long hHandle, int dwMilliseconds) {
-        notImplemented();
-        return WAIT_FAILED;
+        return WaitForSingleObjectEx(hHandle, dwMilliseconds, false);
     }
 
     @Override
     public int WaitForSingleObjectEx(long hHandle, int dwMilliseconds, boolean bAlertable) {
-        notImplemented();
-        return WAIT_FAILED;
+        KThread thread = context.thread();
+        return waitResult(thread, context.waits().waitForSingleObject(thread, hHandle, bAlertable,
+                timeout(dwMilliseconds)));
     }
 
     @Override
     public int WaitForMultipleObjects(int nCount, long[] lpHandles, boolean bWaitAll, int dwMilliseconds) {
-        notImplemented();
-        return WAIT_FAILED;
+        return WaitForMultipleObjectsEx(nCount, lpHandles, bWaitAll, dwMilliseconds, false);
     }
 
     @Override
     public int WaitForMultipleObjectsEx(int nCount, long[] lpHandles, boolean bWaitAll, int dwMilliseconds, boolean bAlertable) {
-        notImplemented();
-        return WAIT_FAILED;
+        KThread thread = context.thread();
+        return waitResult(thread, context.waits().waitForMultipleObjects(thread, nCount, lpHandles,
+                bWaitAll ? WaitAll : WaitAny, bAlertable, timeout(dwMilliseconds)));
     }
 
     @Override
@@ -592,6 +693,56 @@ final class Kernel32Impl implements Kernel32 {
     @Override
     public boolean SetKernelObjectSecurity(long handle, int securityInformation, SecurityDescriptor securityDescriptor) {
         return notImplemented();
+    }
+
+    /** A Create* result: last error 0 for a new object, ERROR_ALREADY_EXISTS for an existing one (§11). */
+    private static long created(KThread thread, int status, long[] handle) {
+        if (status == STATUS_OBJECT_NAME_EXISTS) {
+            thread.setLastError(ERROR_ALREADY_EXISTS);
+            return handle[0];
+        }
+        if (status == STATUS_SUCCESS) {
+            thread.setLastError(ERROR_SUCCESS);
+            return handle[0];
+        }
+        return failed(thread, status);
+    }
+
+    /** An Open* result. */
+    private static long opened(KThread thread, int status, long[] handle) {
+        return NtStatus.isSuccess(status) ? handle[0] : failed(thread, status);
+    }
+
+    /** NULL with the last error for {@code status}. */
+    private static long failed(KThread thread, int status) {
+        thread.setLastError(NtStatus.toDosError(status));
+        return NULL;
+    }
+
+    /** What a wait returns to Win32: WAIT_OBJECT_0 + i and friends, WAIT_TIMEOUT, or WAIT_FAILED. */
+    private static int waitResult(KThread thread, int status) {
+        if (status == STATUS_TIMEOUT) {
+            return WAIT_TIMEOUT;
+        }
+        if (status < 0) {
+            thread.setLastError(NtStatus.toDosError(status));
+            return WAIT_FAILED;
+        }
+        return status;
+    }
+
+    /** Win32 milliseconds as an NT timeout: INFINITE, or relative in 100 ns units. */
+    private static long timeout(int milliseconds) {
+        return milliseconds == INFINITE ? WaitService.INFINITE : -Integer.toUnsignedLong(milliseconds) * 10_000L;
+    }
+
+    private static boolean inherit(SecurityAttributes attributes) {
+        return attributes != null && attributes.inheritHandle();
+    }
+
+    /** Open* names: required (null → ERROR_INVALID_PARAMETER), no OBJ_OPENIF. */
+    private dev.kobj.api.object.ObjectAttributes openAttributes(String name, boolean inherit) {
+        return name == null ? null : Names.win32(context.baseNamedObjects(), name, inherit, false);
     }
 
     /** TRUE for a success status; otherwise sets the last error from the status (RtlNtStatusToDosError). */

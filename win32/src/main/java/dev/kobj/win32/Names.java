@@ -10,6 +10,23 @@ final class Names {
     private Names() {
     }
 
+    /**
+     * The kernel's OBJECT_ATTRIBUTES for a Win32 object name: {@code null} or empty is unnamed, anything
+     * else is looked up below {@code baseNamedObjects} as given (case-sensitive). A name that starts
+     * with a backslash is refused ({@code null}), as NT refuses a rooted name below a root directory.
+     */
+    static dev.kobj.api.object.ObjectAttributes win32(String baseNamedObjects, String name, boolean inherit,
+            boolean openIf) {
+        int attributes = (inherit ? Win32.OBJ_INHERIT : 0) | (openIf ? Win32.OBJ_OPENIF : 0);
+        if (name == null || name.isEmpty()) {
+            return new dev.kobj.api.object.ObjectAttributes(0, null, attributes);
+        }
+        if (name.startsWith("\\")) {
+            return null;
+        }
+        return new dev.kobj.api.object.ObjectAttributes(0, baseNamedObjects + "\\" + name, attributes);
+    }
+
     /** The kernel's OBJECT_ATTRIBUTES for the contract's record; {@code null} stays {@code null}. */
     static dev.kobj.api.object.ObjectAttributes nt(ObjectAttributes attributes) {
         return attributes == null ? null

@@ -3,12 +3,42 @@ package dev.kobj.win32;
 import static dev.kobj.win32.Win32.*;
 import static java.util.Objects.requireNonNull;
 
+import dev.kobj.api.dispatch.WaitService;
+import dev.kobj.api.sync.SyncService;
+
 /** Ntdll on the kernel's services. Calls whose family has not landed yet return STATUS_NOT_IMPLEMENTED. */
 final class NtdllImpl implements Ntdll {
     private final CallContext context;
 
     NtdllImpl(CallContext context) {
         this.context = requireNonNull(context, "context is null");
+    }
+
+    /** sizeof(EVENT/MUTANT/SEMAPHORE_BASIC_INFORMATION). */
+    private static final int SYNC_BASIC_SIZE = 8;
+
+    /** The class and length checks of the sync queries, made before the handle is looked at. */
+    private static int basicQuery(int informationClass, int length, int[] returnLength) {
+        if (informationClass != 0) {
+            return STATUS_INVALID_INFO_CLASS;
+        }
+        if (returnLength != null && returnLength.length > 0) {
+            returnLength[0] = SYNC_BASIC_SIZE;
+        }
+        return length == SYNC_BASIC_SIZE ? STATUS_SUCCESS : STATUS_INFO_LENGTH_MISMATCH;
+    }
+
+    private static int store(Object[] information, Object value) {
+        if (information == null || information.length == 0) {
+            return STATUS_ACCESS_VIOLATION;
+        }
+        information[0] = value;
+        return STATUS_SUCCESS;
+    }
+
+    /** NT's timeout pointer: null is no timeout. */
+    private static long ntTimeout(Long timeout) {
+        return timeout == null ? WaitService.INFINITE : timeout;
     }
 
     @Override
@@ -30,72 +60,152 @@ final class NtdllImpl implements Ntdll {
 
     @Override
     public int NtCreateEvent(long[] eventHandle, int desiredAccess, ObjectAttributes objectAttributes, int eventType, boolean initialState) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        return sync.createEvent(context.thread(), Names.nt(objectAttributes), desiredAccess, eventType, initialState,
+                eventHandle);
     }
 
     @Override
     public int NtOpenEvent(long[] eventHandle, int desiredAccess, ObjectAttributes objectAttributes) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        return sync.openEvent(context.thread(), Names.nt(objectAttributes), desiredAccess, eventHandle);
     }
 
     @Override
     public int NtSetEvent(long eventHandle, int[] previousState) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        return sync.setEvent(context.thread(), eventHandle, previousState);
     }
 
     @Override
     public int NtResetEvent(long eventHandle, int[] previousState) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        return sync.resetEvent(context.thread(), eventHandle, previousState);
     }
 
     @Override
     public int NtPulseEvent(long eventHandle, int[] previousState) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        return sync.pulseEvent(context.thread(), eventHandle, previousState);
     }
 
     @Override
     public int NtQueryEvent(long eventHandle, int eventInformationClass, Object[] eventInformation, int length, int[] returnLength) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        int status = basicQuery(eventInformationClass, length, returnLength);
+        if (status != STATUS_SUCCESS) {
+            return status;
+        }
+        int[] info = new int[2];
+        status = sync.queryEvent(context.thread(), eventHandle, info);
+        return status != STATUS_SUCCESS ? status
+                : store(eventInformation, new EventBasicInformation(info[0], info[1]));
     }
 
     @Override
     public int NtCreateMutant(long[] mutantHandle, int desiredAccess, ObjectAttributes objectAttributes, boolean initialOwner) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        return sync.createMutant(context.thread(), Names.nt(objectAttributes), desiredAccess, initialOwner,
+                mutantHandle);
     }
 
     @Override
     public int NtOpenMutant(long[] mutantHandle, int desiredAccess, ObjectAttributes objectAttributes) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        return sync.openMutant(context.thread(), Names.nt(objectAttributes), desiredAccess, mutantHandle);
     }
 
     @Override
     public int NtReleaseMutant(long mutantHandle, int[] previousCount) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        return sync.releaseMutant(context.thread(), mutantHandle, previousCount);
     }
 
     @Override
     public int NtQueryMutant(long mutantHandle, int mutantInformationClass, Object[] mutantInformation, int length, int[] returnLength) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        int status = basicQuery(mutantInformationClass, length, returnLength);
+        if (status != STATUS_SUCCESS) {
+            return status;
+        }
+        int[] info = new int[3];
+        status = sync.queryMutant(context.thread(), mutantHandle, info);
+        return status != STATUS_SUCCESS ? status
+                : store(mutantInformation, new MutantBasicInformation(info[0], info[1] != 0, info[2] != 0));
     }
 
     @Override
     public int NtCreateSemaphore(long[] semaphoreHandle, int desiredAccess, ObjectAttributes objectAttributes, int initialCount, int maximumCount) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        return sync.createSemaphore(context.thread(), Names.nt(objectAttributes), desiredAccess, initialCount,
+                maximumCount, semaphoreHandle);
     }
 
     @Override
     public int NtOpenSemaphore(long[] semaphoreHandle, int desiredAccess, ObjectAttributes objectAttributes) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        return sync.openSemaphore(context.thread(), Names.nt(objectAttributes), desiredAccess, semaphoreHandle);
     }
 
     @Override
     public int NtReleaseSemaphore(long semaphoreHandle, int releaseCount, int[] previousCount) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        return sync.releaseSemaphore(context.thread(), semaphoreHandle, releaseCount, previousCount);
     }
 
     @Override
     public int NtQuerySemaphore(long semaphoreHandle, int semaphoreInformationClass, Object[] semaphoreInformation, int length, int[] returnLength) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        int status = basicQuery(semaphoreInformationClass, length, returnLength);
+        if (status != STATUS_SUCCESS) {
+            return status;
+        }
+        int[] info = new int[2];
+        status = sync.querySemaphore(context.thread(), semaphoreHandle, info);
+        return status != STATUS_SUCCESS ? status
+                : store(semaphoreInformation, new SemaphoreBasicInformation(info[0], info[1]));
     }
 
     @Override
@@ -115,12 +225,13 @@ final class NtdllImpl implements Ntdll {
 
     @Override
     public int NtWaitForSingleObject(long handle, boolean alertable, Long timeout) {
-        return STATUS_NOT_IMPLEMENTED;
+        return context.waits().waitForSingleObject(context.thread(), handle, alertable, ntTimeout(timeout));
     }
 
     @Override
     public int NtWaitForMultipleObjects(int count, long[] handles, int waitType, boolean alertable, Long timeout) {
-        return STATUS_NOT_IMPLEMENTED;
+        return context.waits().waitForMultipleObjects(context.thread(), count, handles, waitType, alertable,
+                ntTimeout(timeout));
     }
 
     @Override

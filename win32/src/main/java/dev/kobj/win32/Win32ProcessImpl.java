@@ -1,6 +1,8 @@
 package dev.kobj.win32;
 
+import dev.kobj.api.dispatch.WaitService;
 import dev.kobj.api.object.ObjectManager;
+import dev.kobj.api.sync.SyncService;
 import dev.kobj.api.process.KProcess;
 import dev.kobj.api.process.KThread;
 import dev.kobj.api.status.NtStatus;
@@ -18,6 +20,9 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     private final Win32SystemImpl system;
     private final KProcess process;
     private final ObjectManager objects;
+    private final WaitService waits;
+    private final SyncService sync;
+    private final String baseNamedObjects;
     private final Kernel32 kernel32;
     private final Ntdll ntdll;
     private final ThreadLocal<Slot> current = new ThreadLocal<>();
@@ -27,6 +32,9 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
         this.system = system;
         this.process = process;
         this.objects = system.kernel().service(ObjectManager.class).orElseThrow();
+        this.waits = system.kernel().service(WaitService.class).orElseThrow();
+        this.sync = system.kernel().service(SyncService.class).orElse(null);
+        this.baseNamedObjects = objects.baseNamedObjects(process.sessionId());
         this.kernel32 = new Kernel32Impl(this);
         this.ntdll = new NtdllImpl(this);
     }
@@ -79,6 +87,21 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     @Override
     public ObjectManager objects() {
         return objects;
+    }
+
+    @Override
+    public WaitService waits() {
+        return waits;
+    }
+
+    @Override
+    public SyncService sync() {
+        return sync;
+    }
+
+    @Override
+    public String baseNamedObjects() {
+        return baseNamedObjects;
     }
 
     /** The calling Java thread's kernel thread in this process, adopting it on its first call. */

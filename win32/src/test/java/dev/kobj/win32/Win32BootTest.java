@@ -66,15 +66,15 @@ class Win32BootTest {
             Win32Process process = system.attach("test.exe");
             Kernel32 k32 = process.kernel32();
             k32.SetLastError(0);
-            assertFalse(k32.SetEvent(4));
+            assertFalse(k32.CancelWaitableTimer(4));
             assertEquals(ERROR_CALL_NOT_IMPLEMENTED, k32.GetLastError());
             k32.SetLastError(0);
-            assertEquals(NULL, k32.CreateEvent(null, true, false, null));
+            assertEquals(NULL, k32.CreateWaitableTimer(null, true, null));
             assertEquals(ERROR_CALL_NOT_IMPLEMENTED, k32.GetLastError());
             assertEquals(INVALID_HANDLE_VALUE, k32.CreateFile("x", GENERIC_READ, 0, null, OPEN_EXISTING, 0, 0));
             assertEquals(WAIT_FAILED, k32.WaitForSingleObject(4, 0));
             assertNull(k32.MapViewOfFile(4, FILE_MAP_READ, 0, 0, 0));
-            assertEquals(STATUS_NOT_IMPLEMENTED, process.ntdll().NtSetEvent(4, null));
+            assertEquals(STATUS_NOT_IMPLEMENTED, process.ntdll().NtCancelTimer(4, null));
         }
     }
 
@@ -132,6 +132,21 @@ class Win32BootTest {
         assertThrows(IllegalStateException.class, k32::GetLastError);
         assertThrows(IllegalStateException.class, () -> system.attach("late.exe"));
         assertThrows(NullPointerException.class, () -> Win32.boot(null));
+    }
+
+    @Test
+    void aKernelWithoutTheSyncFamilyDoesNotImplementEvents() {
+        try (Kernel kernel = Kernels.boot(KernelConfig.defaults().withModules("fs"));
+                Win32System system = Win32.boot(kernel)) {
+            Win32Process process = system.attach("test.exe");
+            Kernel32 k32 = process.kernel32();
+            assertEquals(NULL, k32.CreateEvent(null, true, false, null));
+            assertEquals(ERROR_CALL_NOT_IMPLEMENTED, k32.GetLastError());
+            assertFalse(k32.ReleaseMutex(4));
+            assertEquals(ERROR_CALL_NOT_IMPLEMENTED, k32.GetLastError());
+            assertEquals(STATUS_NOT_IMPLEMENTED, process.ntdll().NtCreateEvent(new long[1], EVENT_ALL_ACCESS, null,
+                    NotificationEvent, false));
+        }
     }
 
     @Test

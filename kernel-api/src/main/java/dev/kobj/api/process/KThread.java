@@ -21,4 +21,7 @@ public interface KThread {
 
     /** Sets the Win32 last error of this thread; called on this thread only. */
     void setLastError(int error);
+
+    /** This thread's reusable wait state and its list of owned mutants. */
+    dev.kobj.api.dispatch.Waiter waiter();
 }

@@ -1,5 +1,7 @@
 package dev.kobj.core.process;
 
+import dev.kobj.api.dispatch.DispatcherObject;
+import dev.kobj.api.dispatch.Waiter;
 import dev.kobj.api.object.HandleEntry;
 import dev.kobj.api.object.KernelObject;
 import dev.kobj.api.process.KThread;
@@ -15,6 +17,8 @@ public final class CoreThread extends KernelObject implements KThread {
     private final Thread javaThread;
     private final HandleEntry self;
     private int lastError;
+    private volatile Waiter waiter;
+    private DispatcherObject[] waitObjects;
 
     CoreThread(int id, CoreProcess process, Thread javaThread) {
         super(CoreTypes.THREAD);
@@ -47,6 +51,31 @@ public final class CoreThread extends KernelObject implements KThread {
     @Override
     public void setLastError(int error) {
         lastError = error;
+    }
+
+    @Override
+    public Waiter waiter() {
+        Waiter w = waiter;
+        if (w == null) {
+            synchronized (this) { // rare: first wait or first mutant; another thread may abandon for us
+                w = waiter;
+                if (w == null) {
+                    w = new Waiter(this);
+                    waiter = w;
+                }
+            }
+        }
+        return w;
+    }
+
+    /** Scratch space for the objects of this thread's current wait; used by this thread only. */
+    public DispatcherObject[] waitObjects() {
+        DispatcherObject[] objects = waitObjects;
+        if (objects == null) {
+            objects = new DispatcherObject[64];
+            waitObjects = objects;
+        }
+        return objects;
     }
 
     /** The entry the pseudo-handle -2 stands for. */

@@ -1,0 +1,174 @@
+package dev.kobj.api.dispatch;
+
+import dev.kobj.api.KernelInternal;
+import dev.kobj.api.process.KThread;
+import dev.kobj.api.status.NtStatus;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A mutant (mutex) owned by a thread, recursively (nt-semantics.md §6.2).
+ *
+ * <pre>
+ * state: owner (null when free), recursion (1 - CurrentCount), abandoned
+ *   acquire by a non-owner  owner null → thread by CAS, recursion 1, abandoned reported once and cleared
+ *   acquire by the owner    recursion + 1, up to 2^31 - 1 (then STATUS_MUTANT_LIMIT_EXCEEDED)
+ *   release by the owner    recursion - 1; at 0, owner → null and waiters woken
+ *   abandon (owner ended)   recursion 0, abandoned true, then owner → null and waiters woken
+ * </pre>
+ * The owner field is written last with a volatile store, so a thread that wins the CAS sees the
+ * abandoned flag of the release before. Recursion is touched only by the owner (or for a dead owner).
+ * Owned mutants form an intrusive list per thread, so an ending thread abandons all of them.
+ *
+ * @since 0.1
+ */
+public final class DispatcherMutant extends DispatcherObject {
+    private static final VarHandle OWNER;
+
+    static {
+        try {
+            OWNER = MethodHandles.lookup().findVarHandle(DispatcherMutant.class, "owner", KThread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private volatile KThread owner;
+    private int recursion;
+    private volatile boolean abandoned;
+    DispatcherMutant nextOwned;
+    DispatcherMutant prevOwned;
+
+    /**
+     * A free mutant, or one owned once by {@code initialOwner} from the moment it exists. Once the
+     * object is really created (not discarded for an existing one of that name), call
+     * {@link #adoptInitialOwnership()} so that the owner's end abandons it.
+     */
+    public DispatcherMutant(DispatcherContext context, KThread initialOwner) {
+        super(context);
+        if (initialOwner != null) {
+            owner = initialOwner;
+            recursion = 1;
+        }
+    }
+
+    /** Enters this mutant in its initial owner's list of owned mutants; on the owner's thread, once. */
+    public void adoptInitialOwnership() {
+        KThread o = owner;
+        if (o != null && nextOwned == null && prevOwned == null && o.waiter().ownedMutants != this) {
+            link(o.waiter());
+        }
+    }
+
+    public KThread owner() {
+        return owner;
+    }
+
+    /** NT's CurrentCount: 1 when free, 0 when held once, -1 when held twice, ... */
+    public int currentCount() {
+        return owner == null ? 1 : 1 - recursion;
+    }
+
+    public boolean isAbandoned() {
+        return abandoned;
+    }
+
+    /**
+     * Releases one level of ownership by {@code thread}; {@code previous[0]} gets the CurrentCount before.
+     *
+     * @return STATUS_SUCCESS or STATUS_MUTANT_NOT_OWNED (nothing changes)
+     */
+    public int release(KThread thread, int[] previous) {
+        if (owner != thread || thread == null) {
+            return NtStatus.STATUS_MUTANT_NOT_OWNED;
+        }
+        if (previous != null && previous.length > 0) {
+            previous[0] = 1 - recursion;
+        }
+        if (--recursion == 0) {
+            unlink(thread.waiter());
+            owner = null;
+            signalled();
+        }
+        return NtStatus.STATUS_SUCCESS;
+    }
+
+    /** Abandons every mutant {@code thread} owns; called when it has ended. */
+    @KernelInternal
+    public static void abandonAll(KThread thread) {
+        Waiter list = thread.waiter();
+        DispatcherMutant mutant;
+        while ((mutant = list.ownedMutants) != null) {
+            mutant.unlink(list);
+            mutant.recursion = 0;
+            mutant.abandoned = true;
+            mutant.owner = null;
+            mutant.signalled();
+        }
+    }
+
+    @Override
+    public boolean isSignalledFor(KThread thread) {
+        KThread o = owner;
+        return o == null || o == thread;
+    }
+
+    @Override
+    @KernelInternal
+    public int tryAcquire(KThread thread) {
+        if (owner == thread) {
+            if (recursion == Integer.MAX_VALUE) {
+                return NtStatus.STATUS_MUTANT_LIMIT_EXCEEDED;
+            }
+            recursion++;
+            return ACQUIRED;
+        }
+        if (owner != null || !OWNER.compareAndSet(this, null, thread)) {
+            return NOT_SIGNALLED;
+        }
+        recursion = 1;
+        link(thread.waiter());
+        if (abandoned) {
+            abandoned = false;
+            return ACQUIRED_ABANDONED;
+        }
+        return ACQUIRED;
+    }
+
+    @Override
+    @KernelInternal
+    public void undoAcquire(KThread thread, int acquired) {
+        if (recursion > 1) {
+            recursion--;
+            return;
+        }
+        unlink(thread.waiter());
+        recursion = 0;
+        if (acquired == ACQUIRED_ABANDONED) {
+            abandoned = true;
+        }
+        owner = null;
+    }
+
+    private void link(Waiter list) {
+        nextOwned = list.ownedMutants;
+        prevOwned = null;
+        if (nextOwned != null) {
+            nextOwned.prevOwned = this;
+        }
+        list.ownedMutants = this;
+    }
+
+    private void unlink(Waiter list) {
+        if (prevOwned == null) {
+            list.ownedMutants = nextOwned;
+        } else {
+            prevOwned.nextOwned = nextOwned;
+        }
+        if (nextOwned != null) {
+            nextOwned.prevOwned = prevOwned;
+        }
+        nextOwned = null;
+        prevOwned = null;
+    }
+}

@@ -1,0 +1,231 @@
+package dev.kobj.api.dispatch;
+
+import dev.kobj.api.KernelInternal;
+import dev.kobj.api.process.KThread;
+import dev.kobj.api.status.NtStatus;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A waitable primitive of the dispatcher: a state word changed by CAS (the lock-free fast paths), and
+ * a FIFO wait list guarded by the object's lock, used only when a thread must block.
+ *
+ * <pre>
+ * Why no wake-up is lost (two Dekker pairs of volatile accesses):
+ *   enqueuer:  lock; link block; queued++ (allWaiters++ for wait-all); then test the state
+ *   signaller: change the state by CAS; then read queued (and allWaiters); wake only if non-zero
+ * Either the enqueuer sees the new state or the signaller sees the enqueued block.
+ *
+ * Lock order: the kernel's wait-all lock, then object locks. Only a holder of the wait-all lock takes
+ * more than one object lock at a time, so waits and signals on single objects never deadlock with it.
+ * </pre>
+ *
+ * Object types embed one (an Event is a header plus a {@link DispatcherEvent}); the wait engine never
+ * calls plugin code. Thread-safe.
+ *
+ * @since 0.1
+ */
+public abstract sealed class DispatcherObject permits DispatcherEvent, DispatcherSemaphore, DispatcherMutant {
+    /** {@link #tryAcquire} results; a negative value is a failure status (STATUS_MUTANT_LIMIT_EXCEEDED). */
+    public static final int ACQUIRED = 0;
+    public static final int ACQUIRED_ABANDONED = 1;
+    public static final int NOT_SIGNALLED = 2;
+
+    final DispatcherContext context;
+    final long id;
+    final ReentrantLock lock = new ReentrantLock();
+    private WaitBlock head;
+    private WaitBlock tail;
+    private volatile int queued;
+    private volatile int allWaiters;
+
+    DispatcherObject(DispatcherContext context) {
+        this.context = java.util.Objects.requireNonNull(context, "context is null");
+        this.id = context.nextId();
+    }
+
+    /** Whether a wait by {@code thread} would be satisfied now (a mutant is signalled for its owner). */
+    public abstract boolean isSignalledFor(KThread thread);
+
+    /** Consumes what a satisfied wait consumes, lock-free. */
+    @KernelInternal
+    public abstract int tryAcquire(KThread thread);
+
+    /** Exactly undoes a successful {@link #tryAcquire} that returned {@code acquired}. */
+    @KernelInternal
+    public abstract void undoAcquire(KThread thread, int acquired);
+
+    /** The kernel's dispatcher context this object belongs to. */
+    public final DispatcherContext context() {
+        return context;
+    }
+
+    /** After a state change that may satisfy waiters: wake them, taking locks only if some are queued. */
+    final void signalled() {
+        if (queued == 0) {
+            return;
+        }
+        boolean all = allWaiters > 0;
+        if (all) {
+            context.waitAllLock.lock();
+        }
+        lock.lock();
+        try {
+            wakeWaiters(all);
+        } finally {
+            lock.unlock();
+            if (all) {
+                context.waitAllLock.unlock();
+            }
+        }
+    }
+
+    /**
+     * Satisfies queued waiters in FIFO order while this object can. Under this object's lock, and the
+     * wait-all lock when {@code holdingWaitAllLock}; without it wait-all waiters are left to the signaller
+     * that sees {@code allWaiters} (or to their own check when they queued).
+     */
+    final void wakeWaiters(boolean holdingWaitAllLock) {
+        for (WaitBlock block = head; block != null; block = block.next) {
+            Waiter waiter = block.waiter;
+            if (waiter.status() != Waiter.WAITING) {
+                continue;
+            }
+            if (!waiter.all) {
+                if (isSignalledFor(waiter.thread) && waiter.claim()) {
+                    waiter.complete(result(tryAcquire(waiter.thread), block.index));
+                }
+            } else if (holdingWaitAllLock) {
+                trySatisfyAll(waiter, this);
+            }
+        }
+    }
+
+    /** The wait status for a {@link #tryAcquire} result at index {@code index}. */
+    static int result(int acquired, int index) {
+        return switch (acquired) {
+            case ACQUIRED -> NtStatus.STATUS_WAIT_0 + index;
+            case ACQUIRED_ABANDONED -> NtStatus.STATUS_ABANDONED_WAIT_0 + index;
+            case NOT_SIGNALLED -> Waiter.RETRY;
+            default -> acquired;
+        };
+    }
+
+    /**
+     * Completes a wait-all waiter if every one of its objects is signalled for it, consuming all or
+     * none. The caller holds the wait-all lock and {@code held}'s lock (or none, {@code held} null,
+     * when it holds them all); the other objects' locks are taken here, in any order, since only
+     * a holder of the wait-all lock nests object locks.
+     *
+     * @return whether the waiter was completed
+     */
+    @KernelInternal
+    public static boolean trySatisfyAll(Waiter waiter, DispatcherObject held) {
+        int count = waiter.count;
+        int locked = 0;
+        try {
+            for (; locked < count; locked++) {
+                DispatcherObject object = waiter.blocks[locked].object;
+                if (held != null && object != held) {
+                    object.lock.lock();
+                }
+            }
+            for (int i = 0; i < count; i++) {
+                if (!waiter.blocks[i].object.isSignalledFor(waiter.thread)) {
+                    return false;
+                }
+            }
+            if (!waiter.claim()) {
+                return false;
+            }
+            boolean abandoned = false;
+            for (int i = 0; i < count; i++) {
+                DispatcherObject object = waiter.blocks[i].object;
+                int acquired = object.tryAcquire(waiter.thread);
+                if (acquired != ACQUIRED && acquired != ACQUIRED_ABANDONED) {
+                    for (int j = i - 1; j >= 0; j--) { // a barging acquirer took one: consume none
+                        DispatcherObject undo = waiter.blocks[j].object;
+                        undo.undoAcquire(waiter.thread, waiter.blocks[j].acquired);
+                    }
+                    waiter.complete(acquired == NOT_SIGNALLED ? Waiter.RETRY : acquired);
+                    return true;
+                }
+                waiter.blocks[i].acquired = acquired;
+                abandoned |= acquired == ACQUIRED_ABANDONED;
+            }
+            waiter.complete(abandoned ? NtStatus.STATUS_ABANDONED_WAIT_0 : NtStatus.STATUS_WAIT_0);
+            return true;
+        } finally {
+            for (int i = 0; i < locked; i++) {
+                DispatcherObject object = waiter.blocks[i].object;
+                if (held != null && object != held) {
+                    object.lock.unlock();
+                }
+            }
+        }
+    }
+
+    // ---- the wait list, for the wait engine ----
+
+    @KernelInternal
+    public final void lock() {
+        lock.lock();
+    }
+
+    @KernelInternal
+    public final void unlock() {
+        lock.unlock();
+    }
+
+    /** Links {@code block} at the tail; the caller holds this object's lock. */
+    @KernelInternal
+    public final void enqueue(WaitBlock block) {
+        block.prev = tail;
+        block.next = null;
+        if (tail == null) {
+            head = block;
+        } else {
+            tail.next = block;
+        }
+        tail = block;
+        block.queued = true;
+        queued = queued + 1;
+        if (block.waiter.all) {
+            allWaiters = allWaiters + 1;
+        }
+    }
+
+    /** Unlinks {@code block} if it is queued; the caller holds this object's lock. */
+    @KernelInternal
+    public final void dequeue(WaitBlock block) {
+        if (!block.queued) {
+            return;
+        }
+        if (block.prev == null) {
+            head = block.next;
+        } else {
+            block.prev.next = block.next;
+        }
+        if (block.next == null) {
+            tail = block.prev;
+        } else {
+            block.next.prev = block.prev;
+        }
+        block.prev = null;
+        block.next = null;
+        block.queued = false;
+        queued = queued - 1;
+        if (block.waiter.all) {
+            allWaiters = allWaiters - 1;
+        }
+    }
+
+    /** The per-object hint: whether wait-all waiters are queued here. */
+    final boolean hasWaitAllWaiters() {
+        return allWaiters > 0;
+    }
+
+    /** Threads queued on this object (for queries and tests). */
+    public final int queuedWaiters() {
+        return queued;
+    }
+}

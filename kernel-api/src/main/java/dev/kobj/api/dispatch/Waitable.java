@@ -1,0 +1,11 @@
+package dev.kobj.api.dispatch;
+
+/**
+ * An object body that can be waited on: it embeds a dispatcher object. The wait engine asks nothing
+ * else of it, so no plugin code runs on the wait path.
+ *
+ * @since 0.1
+ */
+public interface Waitable {
+    DispatcherObject dispatcherObject();
+}

@@ -1,0 +1,115 @@
+package dev.kobj.api.dispatch;
+
+import dev.kobj.api.KernelInternal;
+import dev.kobj.api.process.KThread;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One thread's wait in progress: the objects it waits on (as wait blocks queued on each) and its
+ * outcome. Reused by its thread from wait to wait, so a wait allocates nothing.
+ *
+ * <pre>
+ * status transitions (one CAS decides who completes the wait):
+ *   WAITING  → CLAIMED    a signaller, under an object's lock, before it consumes any state
+ *   CLAIMED  → result     the same signaller: STATUS_WAIT_0 + i, STATUS_ABANDONED_WAIT_0 + i, RETRY, or a failure
+ *   WAITING  → result     the waiter itself on timeout or interrupt
+ * </pre>
+ * Claiming before consuming is what keeps two semaphores from both counting down for one waiter.
+ */
+public final class Waiter {
+    public static final int WAITING = -1;
+    public static final int CLAIMED = -2;
+    /** A claimed wait whose object was taken by a barging acquirer first: the waiter tries again. */
+    public static final int RETRY = -3;
+
+    private static final VarHandle STATUS;
+
+    static {
+        try {
+            STATUS = MethodHandles.lookup().findVarHandle(Waiter.class, "status", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    final KThread thread;
+    WaitBlock[] blocks = new WaitBlock[1];
+    int count;
+    boolean all;
+    private volatile int status = WAITING;
+    /** Head of the intrusive list of mutants this thread owns; touched by the owner (or for a dead one). */
+    DispatcherMutant ownedMutants;
+
+    @KernelInternal
+    public Waiter(KThread thread) {
+        this.thread = thread;
+        blocks[0] = new WaitBlock(this, 0);
+    }
+
+    public KThread thread() {
+        return thread;
+    }
+
+    /** Prepares a new wait on {@code objects[0..count)}. */
+    @KernelInternal
+    public void arm(DispatcherObject[] objects, int count, boolean all) {
+        if (count > blocks.length) { // grown once to the widest wait this thread makes, at most 64
+            WaitBlock[] grown = java.util.Arrays.copyOf(blocks, Math.max(count, Math.min(64, blocks.length * 4)));
+            for (int i = blocks.length; i < grown.length; i++) {
+                grown[i] = new WaitBlock(this, i);
+            }
+            blocks = grown;
+        }
+        this.count = count;
+        this.all = all;
+        for (int i = 0; i < count; i++) {
+            blocks[i].object = objects[i];
+        }
+        status = WAITING;
+    }
+
+    @KernelInternal
+    public WaitBlock block(int index) {
+        return blocks[index];
+    }
+
+    @KernelInternal
+    public int count() {
+        return count;
+    }
+
+    @KernelInternal
+    public boolean waitAll() {
+        return all;
+    }
+
+    /** Whether the thread owns any mutant. */
+    public boolean ownsMutants() {
+        return ownedMutants != null;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** WAITING → CLAIMED: true for the one caller who may now consume state for this waiter. */
+    @KernelInternal
+    public boolean claim() {
+        return STATUS.compareAndSet(this, WAITING, CLAIMED);
+    }
+
+    /** WAITING → result, for the waiter itself (timeout, interrupt); false if a signaller claimed it first. */
+    @KernelInternal
+    public boolean cancel(int result) {
+        return STATUS.compareAndSet(this, WAITING, result);
+    }
+
+    /** CLAIMED → result, and wakes the waiting thread. */
+    @KernelInternal
+    public void complete(int result) {
+        status = result;
+        LockSupport.unpark(thread.javaThread());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.kobj.api.sync;
+
+import dev.kobj.api.object.ObjectAttributes;
+import dev.kobj.api.process.KThread;
+
+/**
+ * The sync family's service: events, mutants and semaphores by handle (nt-semantics.md §6). Every call
+ * acts for {@code caller} and returns an NTSTATUS; a created handle comes back in {@code handle[0]}
+ * (0 on failure), a named create that opened an existing object returns STATUS_OBJECT_NAME_EXISTS.
+ * Provided by the {@code sync} module; thread-safe.
+ *
+ * @since 0.1
+ */
+public interface SyncService {
+    int NOTIFICATION_EVENT = 0;
+    int SYNCHRONIZATION_EVENT = 1;
+
+    int EVENT_QUERY_STATE = 0x0001;
+    int EVENT_MODIFY_STATE = 0x0002;
+    int MUTANT_QUERY_STATE = 0x0001;
+    int SEMAPHORE_QUERY_STATE = 0x0001;
+    int SEMAPHORE_MODIFY_STATE = 0x0002;
+
+    int createEvent(KThread caller, ObjectAttributes attributes, int desiredAccess, int eventType,
+            boolean initialState, long[] handle);
+
+    int openEvent(KThread caller, ObjectAttributes attributes, int desiredAccess, long[] handle);
+
+    /** {@code previousState[0]} (when given) gets 0 or 1. */
+    int setEvent(KThread caller, long handle, int[] previousState);
+
+    int resetEvent(KThread caller, long handle, int[] previousState);
+
+    int pulseEvent(KThread caller, long handle, int[] previousState);
+
+    /** {@code info[0]} = event type, {@code info[1]} = state. */
+    int queryEvent(KThread caller, long handle, int[] info);
+
+    int createMutant(KThread caller, ObjectAttributes attributes, int desiredAccess, boolean initialOwner,
+            long[] handle);
+
+    int openMutant(KThread caller, ObjectAttributes attributes, int desiredAccess, long[] handle);
+
+    /** {@code previousCount[0]} gets NT's CurrentCount before the release. Needs no access right. */
+    int releaseMutant(KThread caller, long handle, int[] previousCount);
+
+    /** {@code info[0]} = CurrentCount, {@code info[1]} = owned by caller (0/1), {@code info[2]} = abandoned (0/1). */
+    int queryMutant(KThread caller, long handle, int[] info);
+
+    int createSemaphore(KThread caller, ObjectAttributes attributes, int desiredAccess, int initialCount,
+            int maximumCount, long[] handle);
+
+    int openSemaphore(KThread caller, ObjectAttributes attributes, int desiredAccess, long[] handle);
+
+    int releaseSemaphore(KThread caller, long handle, int releaseCount, int[] previousCount);
+
+    /** {@code info[0]} = current count, {@code info[1]} = maximum. */
+    int querySemaphore(KThread caller, long handle, int[] info);
+}

@@ -1,0 +1,279 @@
+package dev.kobj.core.dispatch;
+
+import static dev.kobj.api.status.NtStatus.STATUS_ACCESS_DENIED;
+import static dev.kobj.api.status.NtStatus.STATUS_CANCELLED;
+import static dev.kobj.api.status.NtStatus.STATUS_INVALID_HANDLE;
+import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER;
+import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_1;
+import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_3;
+import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_MIX;
+import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_TYPE_MISMATCH;
+import static dev.kobj.api.status.NtStatus.STATUS_TIMEOUT;
+
+import com.google.inject.Inject;
+import dev.kobj.api.dispatch.DispatcherContext;
+import dev.kobj.api.dispatch.DispatcherObject;
+import dev.kobj.api.dispatch.KernelClock;
+import dev.kobj.api.dispatch.WaitService;
+import dev.kobj.api.dispatch.Waitable;
+import dev.kobj.api.dispatch.Waiter;
+import dev.kobj.api.object.Access;
+import dev.kobj.api.object.HandleEntry;
+import dev.kobj.api.object.ObjectManager;
+import dev.kobj.api.process.KThread;
+import dev.kobj.core.process.CoreThread;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The wait engine (nt-semantics.md §5.2–5.3), built as the Linux ntsync driver is.
+ *
+ * <pre>
+ * A wait first tries each object lock-free (wait-any: lowest index first). If it must block, it queues
+ * a wait block on each object under that object's lock and tests the object again there (wait-all:
+ * under the wait-all lock and every object's lock, all or none). Signallers complete a queued waiter
+ * by claiming it with one CAS before consuming anything (Waiter), so a waiter never takes two objects
+ * of a wait-any. The waiter parks until completed, its deadline passes (on KernelClock) or its Java
+ * thread is interrupted (STATUS_CANCELLED, the flag left set); a claimed waiter whose object was taken
+ * by a barging fast-path acquirer is told to RETRY and starts over with the time it has left.
+ * Goals: read the clock once per park; allocate nothing; hold no lock while parked.
+ * </pre>
+ */
+public final class WaitEngine implements WaitService {
+    private static final long NO_DEADLINE = Long.MAX_VALUE;
+
+    private final ObjectManager objects;
+    private final KernelClock clock;
+    private final DispatcherContext context = new DispatcherContext();
+
+    @Inject
+    public WaitEngine(ObjectManager objects, KernelClock clock) {
+        this.objects = java.util.Objects.requireNonNull(objects, "objects is null");
+        this.clock = java.util.Objects.requireNonNull(clock, "clock is null");
+    }
+
+    @Override
+    public DispatcherContext context() {
+        return context;
+    }
+
+    @Override
+    public KernelClock clock() {
+        return clock;
+    }
+
+    @Override
+    public int waitForSingleObject(KThread caller, long handle, boolean alertable, long timeout) {
+        HandleEntry entry = objects.lookup(caller, handle);
+        if (entry == null) {
+            return STATUS_INVALID_HANDLE;
+        }
+        if (!(entry.object() instanceof Waitable waitable)) {
+            return STATUS_OBJECT_TYPE_MISMATCH;
+        }
+        if ((entry.grantedAccess() & Access.SYNCHRONIZE) == 0) {
+            return STATUS_ACCESS_DENIED;
+        }
+        DispatcherObject object = waitable.dispatcherObject();
+        int acquired = object.tryAcquire(caller);
+        if (acquired != DispatcherObject.NOT_SIGNALLED) {
+            return result(acquired, 0);
+        }
+        if (timeout == 0) {
+            return STATUS_TIMEOUT;
+        }
+        DispatcherObject[] list = ((CoreThread) caller).waitObjects();
+        list[0] = object;
+        return block(caller, list, 1, false, timeout);
+    }
+
+    @Override
+    public int waitForMultipleObjects(KThread caller, int count, long[] handles, int waitType, boolean alertable,
+            long timeout) {
+        if (count < 1 || count > MAXIMUM_WAIT_OBJECTS) {
+            return STATUS_INVALID_PARAMETER_1;
+        }
+        if (waitType != WAIT_ALL && waitType != WAIT_ANY) {
+            return STATUS_INVALID_PARAMETER_3;
+        }
+        if (handles == null || handles.length < count) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        DispatcherObject[] list = ((CoreThread) caller).waitObjects();
+        for (int i = 0; i < count; i++) {
+            HandleEntry entry = objects.lookup(caller, handles[i]);
+            if (entry == null) {
+                return STATUS_INVALID_HANDLE;
+            }
+            if (!(entry.object() instanceof Waitable waitable)) {
+                return STATUS_OBJECT_TYPE_MISMATCH;
+            }
+            if ((entry.grantedAccess() & Access.SYNCHRONIZE) == 0) {
+                return STATUS_ACCESS_DENIED;
+            }
+            list[i] = waitable.dispatcherObject();
+        }
+        boolean all = waitType == WAIT_ALL;
+        if (all) {
+            for (int i = 1; i < count; i++) {
+                for (int j = 0; j < i; j++) {
+                    if (list[i] == list[j]) {
+                        return STATUS_INVALID_PARAMETER_MIX;
+                    }
+                }
+            }
+        }
+        return wait(caller, list, count, all, timeout);
+    }
+
+    @Override
+    public int waitForObjects(KThread caller, DispatcherObject[] list, int count, boolean waitAll, long timeout) {
+        if (count < 1 || count > MAXIMUM_WAIT_OBJECTS || list == null || list.length < count) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        return wait(caller, list, count, waitAll, timeout);
+    }
+
+    private int wait(KThread caller, DispatcherObject[] list, int count, boolean all, long timeout) {
+        if (!all) {
+            for (int i = 0; i < count; i++) {
+                int acquired = list[i].tryAcquire(caller);
+                if (acquired != DispatcherObject.NOT_SIGNALLED) {
+                    return result(acquired, i);
+                }
+            }
+            if (timeout == 0) {
+                return STATUS_TIMEOUT;
+            }
+        }
+        return block(caller, list, count, all, timeout);
+    }
+
+    /** The slow path: queue, park, dequeue; again on RETRY with the time left. */
+    private int block(KThread caller, DispatcherObject[] list, int count, boolean all, long timeout) {
+        long deadline = deadline(timeout);
+        Waiter waiter = caller.waiter();
+        while (true) {
+            waiter.arm(list, count, all);
+            if (all) {
+                queueAll(waiter, list, count, timeout == 0);
+            } else {
+                queueAny(caller, waiter, list, count);
+            }
+            int status = park(waiter, deadline);
+            for (int i = 0; i < count; i++) {
+                DispatcherObject object = list[i];
+                object.lock();
+                try {
+                    object.dequeue(waiter.block(i));
+                } finally {
+                    object.unlock();
+                }
+            }
+            if (status != Waiter.RETRY) {
+                return status;
+            }
+            if (!all) {
+                for (int i = 0; i < count; i++) {
+                    int acquired = list[i].tryAcquire(caller);
+                    if (acquired != DispatcherObject.NOT_SIGNALLED) {
+                        return result(acquired, i);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void queueAny(KThread caller, Waiter waiter, DispatcherObject[] list, int count) {
+        for (int i = 0; i < count; i++) {
+            DispatcherObject object = list[i];
+            object.lock();
+            try {
+                object.enqueue(waiter.block(i));
+                if (object.isSignalledFor(caller) && waiter.claim()) {
+                    waiter.complete(result(object.tryAcquire(caller), i));
+                }
+            } finally {
+                object.unlock();
+            }
+            if (waiter.status() != Waiter.WAITING) {
+                return;
+            }
+        }
+    }
+
+    /** Queues on every object and tests them all at once, under the wait-all lock and all their locks. */
+    private void queueAll(Waiter waiter, DispatcherObject[] list, int count, boolean poll) {
+        ReentrantLock waitAllLock = context.waitAllLock();
+        waitAllLock.lock();
+        int locked = 0;
+        try {
+            for (; locked < count; locked++) {
+                list[locked].lock();
+            }
+            for (int i = 0; i < count; i++) {
+                list[i].enqueue(waiter.block(i));
+            }
+            if (!DispatcherObject.trySatisfyAll(waiter, null) && poll) {
+                waiter.cancel(STATUS_TIMEOUT);
+            }
+        } finally {
+            for (int i = locked - 1; i >= 0; i--) {
+                list[i].unlock();
+            }
+            waitAllLock.unlock();
+        }
+    }
+
+    private int park(Waiter waiter, long deadline) {
+        Thread self = Thread.currentThread();
+        while (true) {
+            int status = waiter.status();
+            if (status == Waiter.CLAIMED) {
+                Thread.onSpinWait(); // the claimer is consuming under a lock: a moment
+                continue;
+            }
+            if (status != Waiter.WAITING) {
+                return status;
+            }
+            if (self.isInterrupted()) {
+                if (waiter.cancel(STATUS_CANCELLED)) {
+                    return STATUS_CANCELLED;
+                }
+                continue;
+            }
+            if (deadline == NO_DEADLINE) {
+                LockSupport.park(waiter);
+                continue;
+            }
+            long remaining = deadline - clock.nanoTime();
+            if (remaining <= 0) {
+                if (waiter.cancel(STATUS_TIMEOUT)) {
+                    return STATUS_TIMEOUT;
+                }
+                continue;
+            }
+            LockSupport.parkNanos(waiter, remaining);
+        }
+    }
+
+    /** The clock reading at which an NT timeout ends; NO_DEADLINE for none. Never overflows. */
+    private long deadline(long timeout) {
+        if (timeout == INFINITE) {
+            return NO_DEADLINE;
+        }
+        long interval100ns = timeout < 0 ? -timeout : Math.max(0, timeout - clock.systemTime());
+        if (interval100ns > (NO_DEADLINE / 2) / 100) {
+            return NO_DEADLINE;
+        }
+        return clock.nanoTime() + interval100ns * 100;
+    }
+
+    private static int result(int acquired, int index) {
+        return switch (acquired) {
+            case DispatcherObject.ACQUIRED -> index;
+            case DispatcherObject.ACQUIRED_ABANDONED -> 0x80 + index;
+            default -> acquired;
+        };
+    }
+}

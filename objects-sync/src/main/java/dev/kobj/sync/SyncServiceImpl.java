@@ -1,0 +1,186 @@
+package dev.kobj.sync;
+
+import static dev.kobj.api.status.NtStatus.STATUS_INVALID_HANDLE;
+import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER;
+import static dev.kobj.api.status.NtStatus.STATUS_SUCCESS;
+import static java.util.Objects.requireNonNull;
+
+import dev.kobj.api.dispatch.DispatcherContext;
+import dev.kobj.api.dispatch.WaitService;
+import dev.kobj.api.object.HandleEntry;
+import dev.kobj.api.object.ObjectAttributes;
+import dev.kobj.api.object.ObjectManager;
+import dev.kobj.api.object.ObjectType;
+import dev.kobj.api.process.KThread;
+import dev.kobj.api.sync.SyncService;
+import jakarta.inject.Inject;
+
+/**
+ * Events, mutants and semaphores. Each service has one shape (ReactOS ex/event.c): reference the object
+ * by handle with the right type and access, act on the embedded dispatcher object, return the status.
+ */
+final class SyncServiceImpl implements SyncService {
+    private final ObjectManager objects;
+    private final DispatcherContext context;
+
+    @Inject
+    SyncServiceImpl(ObjectManager objects, WaitService waits) {
+        this.objects = requireNonNull(objects, "objects is null");
+        this.context = requireNonNull(waits, "waits is null").context();
+    }
+
+    // ---- events ----
+
+    @Override
+    public int createEvent(KThread caller, ObjectAttributes attributes, int desiredAccess, int eventType,
+            boolean initialState, long[] handle) {
+        if (eventType != NOTIFICATION_EVENT && eventType != SYNCHRONIZATION_EVENT) {
+            clear(handle);
+            return STATUS_INVALID_PARAMETER;
+        }
+        return objects.create(caller, attributes, SyncTypes.EVENT, desiredAccess,
+                () -> new EventObject(context, eventType == NOTIFICATION_EVENT, initialState), handle);
+    }
+
+    @Override
+    public int openEvent(KThread caller, ObjectAttributes attributes, int desiredAccess, long[] handle) {
+        return objects.open(caller, attributes, SyncTypes.EVENT, desiredAccess, handle);
+    }
+
+    @Override
+    public int setEvent(KThread caller, long handle, int[] previousState) {
+        HandleEntry entry = objects.lookup(caller, handle);
+        int status = check(entry, SyncTypes.EVENT, EVENT_MODIFY_STATE);
+        if (status == STATUS_SUCCESS) {
+            store(previousState, ((EventObject) entry.object()).event.set());
+        }
+        return status;
+    }
+
+    @Override
+    public int resetEvent(KThread caller, long handle, int[] previousState) {
+        HandleEntry entry = objects.lookup(caller, handle);
+        int status = check(entry, SyncTypes.EVENT, EVENT_MODIFY_STATE);
+        if (status == STATUS_SUCCESS) {
+            store(previousState, ((EventObject) entry.object()).event.reset());
+        }
+        return status;
+    }
+
+    @Override
+    public int pulseEvent(KThread caller, long handle, int[] previousState) {
+        HandleEntry entry = objects.lookup(caller, handle);
+        int status = check(entry, SyncTypes.EVENT, EVENT_MODIFY_STATE);
+        if (status == STATUS_SUCCESS) {
+            store(previousState, ((EventObject) entry.object()).event.pulse());
+        }
+        return status;
+    }
+
+    @Override
+    public int queryEvent(KThread caller, long handle, int[] info) {
+        HandleEntry entry = objects.lookup(caller, handle);
+        int status = check(entry, SyncTypes.EVENT, EVENT_QUERY_STATE);
+        if (status == STATUS_SUCCESS) {
+            EventObject event = (EventObject) entry.object();
+            info[0] = event.event.isNotification() ? NOTIFICATION_EVENT : SYNCHRONIZATION_EVENT;
+            info[1] = event.event.isSignalled() ? 1 : 0;
+        }
+        return status;
+    }
+
+    // ---- mutants ----
+
+    @Override
+    public int createMutant(KThread caller, ObjectAttributes attributes, int desiredAccess, boolean initialOwner,
+            long[] handle) {
+        int status = objects.create(caller, attributes, SyncTypes.MUTANT, desiredAccess,
+                () -> new MutantObject(context, initialOwner ? caller : null), handle);
+        if (status == STATUS_SUCCESS && initialOwner) {
+            // Initial ownership applies only to an object really created (§6.2); the owner's list now knows it.
+            ((MutantObject) objects.lookup(caller, handle[0]).object()).mutant.adoptInitialOwnership();
+        }
+        return status;
+    }
+
+    @Override
+    public int openMutant(KThread caller, ObjectAttributes attributes, int desiredAccess, long[] handle) {
+        return objects.open(caller, attributes, SyncTypes.MUTANT, desiredAccess, handle);
+    }
+
+    @Override
+    public int releaseMutant(KThread caller, long handle, int[] previousCount) {
+        HandleEntry entry = objects.lookup(caller, handle);
+        int status = check(entry, SyncTypes.MUTANT, 0);
+        return status == STATUS_SUCCESS ? ((MutantObject) entry.object()).mutant.release(caller, previousCount)
+                : status;
+    }
+
+    @Override
+    public int queryMutant(KThread caller, long handle, int[] info) {
+        HandleEntry entry = objects.lookup(caller, handle);
+        int status = check(entry, SyncTypes.MUTANT, MUTANT_QUERY_STATE);
+        if (status == STATUS_SUCCESS) {
+            var mutant = ((MutantObject) entry.object()).mutant;
+            info[0] = mutant.currentCount();
+            info[1] = mutant.owner() == caller ? 1 : 0;
+            info[2] = mutant.isAbandoned() ? 1 : 0;
+        }
+        return status;
+    }
+
+    // ---- semaphores ----
+
+    @Override
+    public int createSemaphore(KThread caller, ObjectAttributes attributes, int desiredAccess, int initialCount,
+            int maximumCount, long[] handle) {
+        if (maximumCount <= 0 || initialCount < 0 || initialCount > maximumCount) {
+            clear(handle);
+            return STATUS_INVALID_PARAMETER;
+        }
+        return objects.create(caller, attributes, SyncTypes.SEMAPHORE, desiredAccess,
+                () -> new SemaphoreObject(context, initialCount, maximumCount), handle);
+    }
+
+    @Override
+    public int openSemaphore(KThread caller, ObjectAttributes attributes, int desiredAccess, long[] handle) {
+        return objects.open(caller, attributes, SyncTypes.SEMAPHORE, desiredAccess, handle);
+    }
+
+    @Override
+    public int releaseSemaphore(KThread caller, long handle, int releaseCount, int[] previousCount) {
+        HandleEntry entry = objects.lookup(caller, handle);
+        int status = check(entry, SyncTypes.SEMAPHORE, SEMAPHORE_MODIFY_STATE);
+        return status == STATUS_SUCCESS
+                ? ((SemaphoreObject) entry.object()).semaphore.release(releaseCount, previousCount) : status;
+    }
+
+    @Override
+    public int querySemaphore(KThread caller, long handle, int[] info) {
+        HandleEntry entry = objects.lookup(caller, handle);
+        int status = check(entry, SyncTypes.SEMAPHORE, SEMAPHORE_QUERY_STATE);
+        if (status == STATUS_SUCCESS) {
+            var semaphore = ((SemaphoreObject) entry.object()).semaphore;
+            info[0] = semaphore.count();
+            info[1] = semaphore.maximum();
+        }
+        return status;
+    }
+
+    private static int check(HandleEntry entry, ObjectType type, int access) {
+        return entry == null ? STATUS_INVALID_HANDLE : entry.check(type, access);
+    }
+
+    private static void store(int[] out, int value) {
+        if (out != null && out.length > 0) {
+            out[0] = value;
+        }
+    }
+
+    private static void clear(long[] handle) {
+        if (handle != null && handle.length > 0) {
+            handle[0] = 0;
+        }
+    }
+
+}
