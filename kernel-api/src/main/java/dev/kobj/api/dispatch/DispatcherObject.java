@@ -100,8 +100,12 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
         }
     }
 
-    /** The wait status for a {@link #tryAcquire} result at index {@code index}. */
-    static int result(int acquired, int index) {
+    /**
+     * The wait status for a {@link #tryAcquire} result at index {@code index}: STATUS_WAIT_0 + i,
+     * STATUS_ABANDONED_WAIT_0 + i, {@link Waiter#RETRY} when the object was taken first, or the failure.
+     */
+    @KernelInternal
+    public static int result(int acquired, int index) {
         return switch (acquired) {
             case ACQUIRED -> NtStatus.STATUS_WAIT_0 + index;
             case ACQUIRED_ABANDONED -> NtStatus.STATUS_ABANDONED_WAIT_0 + index;

@@ -270,10 +270,6 @@ public final class WaitEngine implements WaitService {
     }
 
     private static int result(int acquired, int index) {
-        return switch (acquired) {
-            case DispatcherObject.ACQUIRED -> index;
-            case DispatcherObject.ACQUIRED_ABANDONED -> 0x80 + index;
-            default -> acquired;
-        };
+        return DispatcherObject.result(acquired, index);
     }
 }
