@@ -12,6 +12,7 @@ import dev.kobj.api.object.ObjectAttributes;
 import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.object.ObjectType;
 import dev.kobj.api.process.KThread;
+import dev.kobj.api.process.ProcessService;
 import dev.kobj.api.sync.SyncService;
 import jakarta.inject.Inject;
 
@@ -22,10 +23,12 @@ import jakarta.inject.Inject;
 final class SyncServiceImpl implements SyncService {
     private final ObjectManager objects;
     private final DispatcherContext context;
+    private final ProcessService processes;
 
     @Inject
-    SyncServiceImpl(ObjectManager objects, WaitService waits) {
+    SyncServiceImpl(ObjectManager objects, WaitService waits, ProcessService processes) {
         this.objects = requireNonNull(objects, "objects is null");
+        this.processes = requireNonNull(processes, "processes is null");
         this.context = requireNonNull(waits, "waits is null").context();
     }
 
@@ -122,6 +125,10 @@ final class SyncServiceImpl implements SyncService {
         int status = check(entry, SyncTypes.MUTANT, MUTANT_QUERY_STATE);
         if (status == STATUS_SUCCESS) {
             var mutant = ((MutantObject) entry.object()).mutant;
+            KThread owner = mutant.owner();
+            if (owner != null && !owner.javaThread().isAlive()) {
+                processes.hasEnded(owner); // queried: an ended owner is noticed now, and abandons it
+            }
             info[0] = mutant.currentCount();
             info[1] = mutant.owner() == caller ? 1 : 0;
             info[2] = mutant.isAbandoned() ? 1 : 0;

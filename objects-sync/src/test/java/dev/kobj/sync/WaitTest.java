@@ -251,6 +251,61 @@ class WaitTest {
         assertEquals(STATUS_ABANDONED_WAIT_0 + 1, waiter.get(10, TimeUnit.SECONDS));
     }
 
+    /** A platform thread of the process that takes the mutex and ends while owning it. */
+    private Thread ownerThatEnds(long mutex, CountDownLatch owned, CountDownLatch end) {
+        Thread thread = new Thread(() -> {
+            KThread self = f.adopt();
+            assertEquals(STATUS_WAIT_0, f.waits.waitForSingleObject(self, mutex, false, 0));
+            owned.countDown();
+            try {
+                end.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        thread.start();
+        return thread;
+    }
+
+    @Test
+    void anEndedAdoptedOwnerIsNoticedWhenItsMutexIsWaitedOnOrQueried() throws Exception {
+        long mutex = f.mutex(false);
+        CountDownLatch owned = new CountDownLatch(1);
+        CountDownLatch end = new CountDownLatch(1);
+        Thread owner = ownerThatEnds(mutex, owned, end);
+        owned.await();
+        end.countDown();
+        owner.join();
+        int[] info = new int[3];
+        assertEquals(STATUS_SUCCESS, f.sync.queryMutant(f.main, mutex, info));
+        assertArrayEquals(new int[] {1, 0, 1}, info, "free and abandoned once the owner is known to have ended");
+        assertEquals(STATUS_ABANDONED_WAIT_0, f.waits.waitForSingleObject(f.main, mutex, false, 0));
+
+        long second = f.mutex(false);
+        CountDownLatch owned2 = new CountDownLatch(1);
+        CountDownLatch end2 = new CountDownLatch(1);
+        Thread owner2 = ownerThatEnds(second, owned2, end2);
+        owned2.await();
+        end2.countDown();
+        owner2.join();
+        assertEquals(STATUS_ABANDONED_WAIT_0, f.waits.waitForSingleObject(f.main, second, false, ms(5000)),
+                "a wait that would block notices first");
+    }
+
+    @Test
+    void theSweepWakesAWaiterWhenTheOwnerEndsLater() throws Exception {
+        long mutex = f.mutex(false);
+        CountDownLatch owned = new CountDownLatch(1);
+        CountDownLatch end = new CountDownLatch(1);
+        Thread owner = ownerThatEnds(mutex, owned, end);
+        owned.await();
+        Future<Integer> waiter = f.onOtherThread(self -> f.waits.waitForSingleObject(self, mutex, false, INFINITE));
+        awaitQueued(mutex, 1);
+        end.countDown();
+        owner.join();
+        assertEquals(STATUS_ABANDONED_WAIT_0, waiter.get(10, TimeUnit.SECONDS));
+    }
+
     @Test
     void closingTheHandleDoesNotEndAWaitInProgress() throws Exception {
         long event = f.event(true, false);

@@ -17,6 +17,12 @@ public interface ProcessService {
     /** Makes {@code javaThread} a kernel thread of {@code process} (a new thread id each call). */
     KThread adoptThread(KProcess process, Thread javaThread);
 
+    /**
+     * Whether {@code thread} has ended; an adopted Java thread that has terminated is found out here
+     * (lazily, and by the kernel's periodic sweep) and ends as a kernel thread: it abandons its mutants.
+     */
+    boolean hasEnded(KThread thread);
+
     /** The live process with that id. */
     Optional<KProcess> process(int id);
 }

@@ -67,6 +67,7 @@ final class CoreKernel implements Kernel {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        closeServices();
         UncheckedIOException failure = null;
         for (URLClassLoader loader : pluginLoaders) {
             try {
@@ -81,6 +82,17 @@ final class CoreKernel implements Kernel {
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /** Services that hold resources (the process manager's sweep) are closed with the kernel. */
+    private void closeServices() {
+        if (processes instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing " + processes, e);
+            }
         }
     }
 

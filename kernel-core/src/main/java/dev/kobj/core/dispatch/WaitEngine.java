@@ -12,6 +12,7 @@ import static dev.kobj.api.status.NtStatus.STATUS_TIMEOUT;
 
 import com.google.inject.Inject;
 import dev.kobj.api.dispatch.DispatcherContext;
+import dev.kobj.api.dispatch.DispatcherMutant;
 import dev.kobj.api.dispatch.DispatcherObject;
 import dev.kobj.api.dispatch.KernelClock;
 import dev.kobj.api.dispatch.WaitService;
@@ -21,6 +22,7 @@ import dev.kobj.api.object.Access;
 import dev.kobj.api.object.HandleEntry;
 import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.process.KThread;
+import dev.kobj.api.process.ProcessService;
 import dev.kobj.core.process.CoreThread;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -43,12 +45,14 @@ public final class WaitEngine implements WaitService {
     private static final long NO_DEADLINE = Long.MAX_VALUE;
 
     private final ObjectManager objects;
+    private final ProcessService processes;
     private final KernelClock clock;
     private final DispatcherContext context = new DispatcherContext();
 
     @Inject
-    public WaitEngine(ObjectManager objects, KernelClock clock) {
+    public WaitEngine(ObjectManager objects, ProcessService processes, KernelClock clock) {
         this.objects = java.util.Objects.requireNonNull(objects, "objects is null");
+        this.processes = java.util.Objects.requireNonNull(processes, "processes is null");
         this.clock = java.util.Objects.requireNonNull(clock, "clock is null");
     }
 
@@ -151,6 +155,9 @@ public final class WaitEngine implements WaitService {
 
     /** The slow path: queue, park, dequeue; again on RETRY with the time left. */
     private int block(KThread caller, DispatcherObject[] list, int count, boolean all, long timeout) {
+        if (reapDeadOwners(list, count)) {
+            return wait(caller, list, count, all, timeout); // an abandoned mutex may satisfy it now
+        }
         long deadline = deadline(timeout);
         Waiter waiter = caller.waiter();
         while (true) {
@@ -182,6 +189,23 @@ public final class WaitEngine implements WaitService {
                 }
             }
         }
+    }
+
+    /**
+     * The lazy half of noticing ended adopted threads (the sweep is the other): a mutex about to be
+     * waited on whose owner's Java thread has terminated is abandoned first.
+     */
+    private boolean reapDeadOwners(DispatcherObject[] list, int count) {
+        boolean reaped = false;
+        for (int i = 0; i < count; i++) {
+            if (list[i] instanceof DispatcherMutant mutant) {
+                KThread owner = mutant.owner();
+                if (owner != null && !owner.javaThread().isAlive() && processes.hasEnded(owner)) {
+                    reaped = true;
+                }
+            }
+        }
+        return reaped;
     }
 
     private static void queueAny(KThread caller, Waiter waiter, DispatcherObject[] list, int count) {

@@ -18,6 +18,7 @@ public final class CoreThread extends KernelObject implements KThread {
     private final HandleEntry self;
     private int lastError;
     private volatile Waiter waiter;
+    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
     private DispatcherObject[] waitObjects;
 
     CoreThread(int id, CoreProcess process, Thread javaThread) {
@@ -66,6 +67,15 @@ public final class CoreThread extends KernelObject implements KThread {
             }
         }
         return w;
+    }
+
+    /** Marks this thread ended once; true for the one caller that did, who must run its rundown. */
+    boolean markEnded() {
+        return ended.compareAndSet(false, true);
+    }
+
+    public boolean isEnded() {
+        return ended.get();
     }
 
     /** Scratch space for the objects of this thread's current wait; used by this thread only. */

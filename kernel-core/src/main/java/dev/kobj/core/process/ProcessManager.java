@@ -3,6 +3,7 @@ package dev.kobj.core.process;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
+import dev.kobj.api.dispatch.DispatcherMutant;
 import dev.kobj.api.object.HandleTablePolicy;
 import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.process.KProcess;
@@ -18,11 +19,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * adoption of Java threads. Process and thread ids come from one pool, multiples of 4 from 4, never
  * reused (nt-semantics.md §10).
  */
-public final class ProcessManager implements ProcessService {
+public final class ProcessManager implements ProcessService, AutoCloseable {
+    /** How often the sweep looks for adopted Java threads that have terminated. */
+    static final long SWEEP_MILLIS = 100;
+
     private final HandleTablePolicy policy;
     private final ObjectManager objects;
     private final AtomicInteger lastId = new AtomicInteger();
     private final Map<Integer, CoreProcess> processes = new ConcurrentHashMap<>();
+    private final java.util.Set<CoreThread> adopted = ConcurrentHashMap.newKeySet();
+    private final Object sweeperLock = new Object();
+    private Thread sweeper; // guarded by sweeperLock
+    private boolean closed; // guarded by sweeperLock
 
     @Inject
     public ProcessManager(HandleTablePolicy policy, ObjectManager objects) {
@@ -46,7 +54,68 @@ public final class ProcessManager implements ProcessService {
     public KThread adoptThread(KProcess process, Thread javaThread) {
         requireNonNull(process, "process is null");
         requireNonNull(javaThread, "javaThread is null");
-        return new CoreThread(nextId(), (CoreProcess) process, javaThread);
+        CoreThread thread = new CoreThread(nextId(), (CoreProcess) process, javaThread);
+        adopted.add(thread);
+        startSweeper();
+        return thread;
+    }
+
+    @Override
+    public boolean hasEnded(KThread thread) {
+        CoreThread core = (CoreThread) thread;
+        if (core.isEnded()) {
+            return true;
+        }
+        if (core.javaThread().isAlive()) {
+            return false;
+        }
+        end(core);
+        return true;
+    }
+
+    /** A thread's kernel end: it abandons the mutexes it owns (nt-semantics.md §6.2, §10). */
+    private void end(CoreThread thread) {
+        if (thread.markEnded()) {
+            adopted.remove(thread);
+            DispatcherMutant.abandonAll(thread);
+        }
+    }
+
+    private void sweep() {
+        for (CoreThread thread : adopted) {
+            if (!thread.javaThread().isAlive()) {
+                end(thread);
+            }
+        }
+    }
+
+    private void startSweeper() {
+        synchronized (sweeperLock) {
+            if (sweeper != null || closed) {
+                return;
+            }
+            sweeper = Thread.ofVirtual().name("kobj-thread-sweep").start(() -> {
+                try {
+                    while (!Thread.currentThread().isInterrupted()) {
+                        Thread.sleep(SWEEP_MILLIS);
+                        sweep();
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        }
+    }
+
+    /** Stops the sweep. */
+    @Override
+    public void close() {
+        synchronized (sweeperLock) {
+            closed = true;
+            if (sweeper != null) {
+                sweeper.interrupt();
+            }
+        }
     }
 
     @Override
