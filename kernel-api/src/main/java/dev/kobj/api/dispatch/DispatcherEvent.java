@@ -65,14 +65,14 @@ public final class DispatcherEvent extends DispatcherObject {
         if (all) {
             context.waitAllLock.lock();
         }
-        lock.lock();
+        lock();
         try {
             int previous = (int) STATE.getAndSet(this, 1);
             wakeWaiters(all);
             state = 0;
             return previous;
         } finally {
-            lock.unlock();
+            unlock();
             if (all) {
                 context.waitAllLock.unlock();
             }

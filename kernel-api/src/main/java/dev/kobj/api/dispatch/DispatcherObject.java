@@ -30,9 +30,21 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
     public static final int ACQUIRED_ABANDONED = 1;
     public static final int NOT_SIGNALLED = 2;
 
+    private static final java.lang.invoke.VarHandle LOCK;
+
+    static {
+        try {
+            LOCK = java.lang.invoke.MethodHandles.lookup().findVarHandle(DispatcherObject.class, "lock",
+                    ReentrantLock.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     final DispatcherContext context;
     final long id;
-    final ReentrantLock lock = new ReentrantLock();
+    /** Made on first use: most objects never have a thread block on them, and a lock costs 48 bytes. */
+    private volatile ReentrantLock lock;
     private WaitBlock head;
     private WaitBlock tail;
     private volatile int queued;
@@ -68,15 +80,27 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
         if (all) {
             context.waitAllLock.lock();
         }
-        lock.lock();
+        ReentrantLock objectLock = objectLock();
+        objectLock.lock();
         try {
             wakeWaiters(all);
         } finally {
-            lock.unlock();
+            objectLock.unlock();
             if (all) {
                 context.waitAllLock.unlock();
             }
         }
+    }
+
+    /** This object's lock, made (once, by CAS) when first needed. */
+    final ReentrantLock objectLock() {
+        ReentrantLock existing = lock;
+        if (existing != null) {
+            return existing;
+        }
+        ReentrantLock made = new ReentrantLock();
+        ReentrantLock witness = (ReentrantLock) LOCK.compareAndExchange(this, null, made);
+        return witness == null ? made : witness;
     }
 
     /**
@@ -130,7 +154,7 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
             for (; locked < count; locked++) {
                 DispatcherObject object = waiter.blocks[locked].object;
                 if (held != null && object != held) {
-                    object.lock.lock();
+                    object.objectLock().lock();
                 }
             }
             for (int i = 0; i < count; i++) {
@@ -162,7 +186,7 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
             for (int i = 0; i < locked; i++) {
                 DispatcherObject object = waiter.blocks[i].object;
                 if (held != null && object != held) {
-                    object.lock.unlock();
+                    object.objectLock().unlock();
                 }
             }
         }
@@ -172,12 +196,12 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
 
     @KernelInternal
     public final void lock() {
-        lock.lock();
+        objectLock().lock();
     }
 
     @KernelInternal
     public final void unlock() {
-        lock.unlock();
+        objectLock().unlock();
     }
 
     /** Links {@code block} at the tail; the caller holds this object's lock. */

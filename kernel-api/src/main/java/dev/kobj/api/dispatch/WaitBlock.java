@@ -27,6 +27,11 @@ public final class WaitBlock {
         return index;
     }
 
+    /** Whether the block is on its object's list; read by the waiting thread, the only one that links it. */
+    public boolean isQueued() {
+        return queued;
+    }
+
     public DispatcherObject object() {
         return object;
     }

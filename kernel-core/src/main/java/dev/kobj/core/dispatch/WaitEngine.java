@@ -169,6 +169,9 @@ public final class WaitEngine implements WaitService {
             }
             int status = park(waiter, deadline);
             for (int i = 0; i < count; i++) {
+                if (!waiter.block(i).isQueued()) {
+                    continue; // a wait-any satisfied while queueing never reached the later objects
+                }
                 DispatcherObject object = list[i];
                 object.lock();
                 try {
