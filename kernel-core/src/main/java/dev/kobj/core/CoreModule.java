@@ -4,6 +4,7 @@ import com.google.inject.Binder;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.kobj.api.KernelBinder;
 import dev.kobj.api.KernelModule;
+import dev.kobj.api.dispatch.DispatcherContext;
 import dev.kobj.api.dispatch.KernelClock;
 import dev.kobj.api.dispatch.WaitService;
 import dev.kobj.api.object.HandleTablePolicy;
@@ -20,6 +21,16 @@ import dev.kobj.core.process.ProcessManager;
 public final class CoreModule implements KernelModule {
     public static final String ID = "core";
 
+    /** One dispatcher context per kernel: the wait-all lock the processes and the sync family share. */
+    private static void bindDispatcherContext(Binder binder) {
+        try {
+            binder.bind(DispatcherContext.class).toConstructor(DispatcherContext.class.getConstructor())
+                    .in(com.google.inject.Scopes.SINGLETON);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public String id() {
         return ID;
@@ -32,6 +43,7 @@ public final class CoreModule implements KernelModule {
         kernel.service(ObjectManager.class, ObjectManagerImpl.class);
         kernel.service(ProcessService.class, ProcessManager.class);
         kernel.service(WaitService.class, WaitEngine.class);
+        bindDispatcherContext(binder);
         OptionalBinder.newOptionalBinder(binder, KernelClock.class).setDefault().toInstance(KernelClock.SYSTEM);
         OptionalBinder.newOptionalBinder(binder, HandleTablePolicy.class).setDefault().toInstance(HandleTablePolicy.DEFAULT);
     }

@@ -20,6 +20,20 @@ interface CallContext {
     /** The sync family's service, or {@code null} on a kernel without it. */
     dev.kobj.api.sync.SyncService sync();
 
+    /** The kernel's processes and threads. */
+    dev.kobj.api.process.ProcessService processes();
+
+    /** The Thread object type. */
+    dev.kobj.api.object.ObjectType threadType();
+
+    /**
+     * Creates a kernel thread of this process on a new Java thread (virtual) running {@code body},
+     * with a handle in {@code handle[0]}; the body's return value is the exit code.
+     *
+     * @return an NTSTATUS
+     */
+    int createThread(ThreadProc body, long parameter, int handleAttributes, long[] handle, int[] threadId);
+
     /** The directory Win32 object names resolve in: this process's session BaseNamedObjects. */
     String baseNamedObjects();
 

@@ -3,7 +3,9 @@ package dev.kobj.win32;
 import static dev.kobj.win32.Win32.*;
 import static java.util.Objects.requireNonNull;
 
+import dev.kobj.api.KernelThreadExit;
 import dev.kobj.api.dispatch.WaitService;
+import dev.kobj.api.object.HandleEntry;
 import dev.kobj.api.process.KThread;
 import dev.kobj.api.sync.SyncService;
 import dev.kobj.api.status.NtStatus;
@@ -323,13 +325,25 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public long CreateThread(SecurityAttributes lpThreadAttributes, long dwStackSize, ThreadProc lpStartAddress, long lpParameter, int dwCreationFlags, int[] lpThreadId) {
-        notImplemented();
-        return NULL;
+        KThread thread = context.thread();
+        if (lpStartAddress == null) {
+            return failed(thread, STATUS_INVALID_PARAMETER);
+        }
+        if ((dwCreationFlags & CREATE_SUSPENDED) != 0) { // suspension arrives with the processes work
+            notImplemented();
+            return NULL;
+        }
+        long[] handle = new long[1];
+        int status = context.createThread(lpStartAddress, lpParameter,
+                inherit(lpThreadAttributes) ? OBJ_INHERIT : 0, handle, lpThreadId);
+        return NtStatus.isSuccess(status) ? handle[0] : failed(thread, status);
     }
 
     @Override
     public void ExitThread(int dwExitCode) {
-        notImplemented(); // ExitThread/ExitProcess: termination arrives with the processes work
+        KThread thread = context.thread();
+        context.processes().endThread(thread, dwExitCode);
+        throw new KernelThreadExit(dwExitCode);
     }
 
     @Override
@@ -344,18 +358,49 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public boolean GetExitCodeThread(long hThread, int[] lpExitCode) {
-        return notImplemented();
+        KThread thread = context.thread();
+        HandleEntry entry = context.objects().lookup(thread, hThread);
+        int status = entry == null ? STATUS_INVALID_HANDLE : entry.check(context.threadType(), 0);
+        if (status == STATUS_SUCCESS && (entry.grantedAccess()
+                & (THREAD_QUERY_INFORMATION | THREAD_QUERY_LIMITED_INFORMATION)) == 0) {
+            status = STATUS_ACCESS_DENIED;
+        }
+        if (status == STATUS_SUCCESS && lpExitCode == null) {
+            status = STATUS_INVALID_PARAMETER;
+        }
+        if (status == STATUS_SUCCESS) {
+            lpExitCode[0] = ((KThread) entry.object()).exitCode();
+        }
+        return succeeded(thread, status);
     }
 
     @Override
     public boolean TerminateThread(long hThread, int dwExitCode) {
-        return notImplemented();
+        KThread thread = context.thread();
+        HandleEntry entry = context.objects().lookup(thread, hThread);
+        int status = entry == null ? STATUS_INVALID_HANDLE : entry.check(context.threadType(), THREAD_TERMINATE);
+        if (status != STATUS_SUCCESS) {
+            return succeeded(thread, status);
+        }
+        KThread target = (KThread) entry.object();
+        context.processes().endThread(target, dwExitCode);
+        if (target == thread) {
+            throw new KernelThreadExit(target.exitCode());
+        }
+        return true;
     }
 
     @Override
     public long OpenThread(int dwDesiredAccess, boolean bInheritHandle, int dwThreadId) {
-        notImplemented();
-        return NULL;
+        KThread thread = context.thread();
+        var target = context.processes().thread(dwThreadId);
+        if (target.isEmpty()) {
+            return failed(thread, STATUS_INVALID_CID);
+        }
+        long[] handle = new long[1];
+        int status = context.objects().insert(thread.process(), (dev.kobj.api.object.KernelObject) target.get(),
+                dwDesiredAccess, bInheritHandle ? OBJ_INHERIT : 0, handle);
+        return opened(thread, status, handle);
     }
 
     @Override

@@ -1,7 +1,12 @@
 package dev.kobj.win32;
 
+import static dev.kobj.win32.Win32.THREAD_ALL_ACCESS;
+
 import dev.kobj.api.dispatch.WaitService;
+import dev.kobj.api.KernelThreadExit;
 import dev.kobj.api.object.ObjectManager;
+import dev.kobj.api.object.ObjectType;
+import dev.kobj.api.process.ProcessService;
 import dev.kobj.api.sync.SyncService;
 import dev.kobj.api.process.KProcess;
 import dev.kobj.api.process.KThread;
@@ -23,6 +28,8 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     private final WaitService waits;
     private final SyncService sync;
     private final String baseNamedObjects;
+    private final ProcessService processes;
+    private final ObjectType threadType;
     private final Kernel32 kernel32;
     private final Ntdll ntdll;
     private final ThreadLocal<Slot> current = new ThreadLocal<>();
@@ -35,6 +42,8 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
         this.waits = system.kernel().service(WaitService.class).orElseThrow();
         this.sync = system.kernel().service(SyncService.class).orElse(null);
         this.baseNamedObjects = objects.baseNamedObjects(process.sessionId());
+        this.processes = system.kernel().processes();
+        this.threadType = system.kernel().objectType("Thread").orElseThrow();
         this.kernel32 = new Kernel32Impl(this);
         this.ntdll = new NtdllImpl(this);
     }
@@ -100,6 +109,56 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     }
 
     @Override
+    public ProcessService processes() {
+        return processes;
+    }
+
+    @Override
+    public ObjectType threadType() {
+        return threadType;
+    }
+
+    @Override
+    public int createThread(ThreadProc body, long parameter, int handleAttributes, long[] handle, int[] threadId) {
+        system.checkOpen();
+        KThread[] created = new KThread[1];
+        Thread javaThread = Thread.ofVirtual().unstarted(() -> run(created[0], body, parameter));
+        created[0] = processes.adoptThread(process, javaThread);
+        int status = objects.insert(process, (dev.kobj.api.object.KernelObject) created[0], THREAD_ALL_ACCESS,
+                handleAttributes, handle);
+        if (status < 0) {
+            processes.endThread(created[0], 0);
+            return status;
+        }
+        javaThread.setName("kobj-thread-" + created[0].id());
+        if (threadId != null && threadId.length > 0) {
+            threadId[0] = created[0].id();
+        }
+        javaThread.start();
+        return status;
+    }
+
+    /** A created thread's body: bound to its kernel thread, its return value (or ExitThread's) the exit code. */
+    private void run(KThread thread, ThreadProc body, long parameter) {
+        Slot slot = new Slot(thread);
+        slots.add(slot);
+        current.set(slot);
+        int exitCode = Win32.STATUS_UNSUCCESSFUL;
+        try {
+            exitCode = body.run(parameter);
+        } catch (KernelThreadExit exit) {
+            exitCode = exit.exitCode();
+        } catch (RuntimeException | Error e) {
+            System.getLogger(Win32ProcessImpl.class.getName()).log(System.Logger.Level.WARNING,
+                    "thread " + thread.id() + " of process " + process.id() + " ended by an exception", e);
+        } finally {
+            processes.endThread(thread, exitCode);
+            slots.remove(slot);
+            current.remove();
+        }
+    }
+
+    @Override
     public String baseNamedObjects() {
         return baseNamedObjects;
     }
@@ -110,6 +169,9 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
         if (slot != null) {
             KThread thread = slot.thread;
             if (thread != null) {
+                if (thread.isEnded()) { // terminated at kernel level: fenced at its next call (two-step)
+                    throw new KernelThreadExit(thread.exitCode());
+                }
                 return thread;
             }
         }

@@ -22,6 +22,12 @@ public interface KThread {
     /** Sets the Win32 last error of this thread; called on this thread only. */
     void setLastError(int error);
 
+    /** STILL_ACTIVE (259) while the thread runs; its exit code once it has ended. */
+    int exitCode();
+
+    /** Whether the thread has ended (returned, exited, been terminated, or its adopted Java thread died). */
+    boolean isEnded();
+
     /** This thread's reusable wait state and its list of owned mutants. */
     dev.kobj.api.dispatch.Waiter waiter();
 }

@@ -47,10 +47,11 @@ public final class WaitEngine implements WaitService {
     private final ObjectManager objects;
     private final ProcessService processes;
     private final KernelClock clock;
-    private final DispatcherContext context = new DispatcherContext();
+    private final DispatcherContext context;
 
     @Inject
-    public WaitEngine(ObjectManager objects, ProcessService processes, KernelClock clock) {
+    public WaitEngine(ObjectManager objects, ProcessService processes, KernelClock clock, DispatcherContext context) {
+        this.context = java.util.Objects.requireNonNull(context, "context is null");
         this.objects = java.util.Objects.requireNonNull(objects, "objects is null");
         this.processes = java.util.Objects.requireNonNull(processes, "processes is null");
         this.clock = java.util.Objects.requireNonNull(clock, "clock is null");

@@ -1,14 +1,18 @@
 package dev.kobj.core.process;
 
+import dev.kobj.api.dispatch.DispatcherContext;
+import dev.kobj.api.dispatch.DispatcherEvent;
 import dev.kobj.api.dispatch.DispatcherObject;
+import dev.kobj.api.dispatch.Waitable;
 import dev.kobj.api.dispatch.Waiter;
 import dev.kobj.api.object.HandleEntry;
 import dev.kobj.api.object.KernelObject;
 import dev.kobj.api.process.KThread;
+import dev.kobj.api.process.ProcessService;
 import dev.kobj.core.CoreTypes;
 
 /** A Thread object bound to one Java thread. Its last error is touched only by that Java thread. */
-public final class CoreThread extends KernelObject implements KThread {
+public final class CoreThread extends KernelObject implements KThread, Waitable {
     /** THREAD_ALL_ACCESS, what the current-thread pseudo-handle grants. */
     public static final int ALL_ACCESS = 0x001F_FFFF;
 
@@ -19,10 +23,13 @@ public final class CoreThread extends KernelObject implements KThread {
     private int lastError;
     private volatile Waiter waiter;
     private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+    private final DispatcherEvent endedEvent;
+    private volatile int exitCode = ProcessService.STILL_ACTIVE;
     private DispatcherObject[] waitObjects;
 
-    CoreThread(int id, CoreProcess process, Thread javaThread) {
+    CoreThread(int id, CoreProcess process, Thread javaThread, DispatcherContext context) {
         super(CoreTypes.THREAD);
+        this.endedEvent = new DispatcherEvent(context, true, false);
         this.id = id;
         this.process = process;
         this.javaThread = javaThread;
@@ -69,13 +76,29 @@ public final class CoreThread extends KernelObject implements KThread {
         return w;
     }
 
-    /** Marks this thread ended once; true for the one caller that did, who must run its rundown. */
-    boolean markEnded() {
-        return ended.compareAndSet(false, true);
+    /** Ends this thread once with {@code code}; true for the one caller that did, who must run its rundown. */
+    boolean markEnded(int code) {
+        if (!ended.compareAndSet(false, true)) {
+            return false;
+        }
+        exitCode = code;
+        return true;
     }
 
+    @Override
     public boolean isEnded() {
         return ended.get();
+    }
+
+    @Override
+    public int exitCode() {
+        return exitCode;
+    }
+
+    /** Signalled once the thread has ended (nt-semantics.md §10). */
+    @Override
+    public DispatcherEvent dispatcherObject() {
+        return endedEvent;
     }
 
     /** Scratch space for the objects of this thread's current wait; used by this thread only. */

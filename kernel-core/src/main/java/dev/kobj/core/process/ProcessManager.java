@@ -3,6 +3,7 @@ package dev.kobj.core.process;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
+import dev.kobj.api.dispatch.DispatcherContext;
 import dev.kobj.api.dispatch.DispatcherMutant;
 import dev.kobj.api.object.HandleTablePolicy;
 import dev.kobj.api.object.ObjectManager;
@@ -25,6 +26,8 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
 
     private final HandleTablePolicy policy;
     private final ObjectManager objects;
+    private final DispatcherContext context;
+    private final Map<Integer, CoreThread> threads = new ConcurrentHashMap<>();
     private final AtomicInteger lastId = new AtomicInteger();
     private final Map<Integer, CoreProcess> processes = new ConcurrentHashMap<>();
     private final java.util.Set<CoreThread> adopted = ConcurrentHashMap.newKeySet();
@@ -33,9 +36,10 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
     private boolean closed; // guarded by sweeperLock
 
     @Inject
-    public ProcessManager(HandleTablePolicy policy, ObjectManager objects) {
+    public ProcessManager(HandleTablePolicy policy, ObjectManager objects, DispatcherContext context) {
         this.policy = requireNonNull(policy, "policy is null");
         this.objects = requireNonNull(objects, "objects is null");
+        this.context = requireNonNull(context, "context is null");
     }
 
     @Override
@@ -54,7 +58,8 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
     public KThread adoptThread(KProcess process, Thread javaThread) {
         requireNonNull(process, "process is null");
         requireNonNull(javaThread, "javaThread is null");
-        CoreThread thread = new CoreThread(nextId(), (CoreProcess) process, javaThread);
+        CoreThread thread = new CoreThread(nextId(), (CoreProcess) process, javaThread, context);
+        threads.put(thread.id(), thread);
         adopted.add(thread);
         startSweeper();
         return thread;
@@ -66,25 +71,36 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
         if (core.isEnded()) {
             return true;
         }
-        if (core.javaThread().isAlive()) {
+        if (core.javaThread().isAlive() || core.javaThread().getState() == Thread.State.NEW) {
             return false;
         }
-        end(core);
+        endThread(core, 0);
         return true;
     }
 
-    /** A thread's kernel end: it abandons the mutexes it owns (nt-semantics.md §6.2, §10). */
-    private void end(CoreThread thread) {
-        if (thread.markEnded()) {
-            adopted.remove(thread);
-            DispatcherMutant.abandonAll(thread);
+    /** A thread's kernel end: its exit code, its mutexes abandoned, its object signalled (§6.2, §10). */
+    @Override
+    public boolean endThread(KThread thread, int exitCode) {
+        CoreThread core = (CoreThread) thread;
+        if (!core.markEnded(exitCode)) {
+            return false;
         }
+        adopted.remove(core);
+        threads.remove(core.id());
+        DispatcherMutant.abandonAll(core);
+        core.dispatcherObject().set();
+        return true;
+    }
+
+    @Override
+    public Optional<KThread> thread(int id) {
+        return Optional.ofNullable(threads.get(id));
     }
 
     private void sweep() {
         for (CoreThread thread : adopted) {
-            if (!thread.javaThread().isAlive()) {
-                end(thread);
+            if (!thread.javaThread().isAlive() && thread.javaThread().getState() != Thread.State.NEW) {
+                endThread(thread, 0); // an adopted Java thread that terminated ends with exit code 0
             }
         }
     }

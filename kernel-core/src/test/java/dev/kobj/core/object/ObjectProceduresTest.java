@@ -39,7 +39,8 @@ class ObjectProceduresTest {
     private final ObjectType type = ObjectType.builder("Mocked")
             .genericMapping(new GenericMapping(1, 2, 4, 7)).validAccessMask(7).procedures(procedures).build();
     private final ObjectManagerImpl objects = new ObjectManagerImpl(types());
-    private final ProcessManager processes = new ProcessManager(HandleTablePolicy.DEFAULT, objects);
+    private final ProcessManager processes = new ProcessManager(HandleTablePolicy.DEFAULT, objects,
+            new dev.kobj.api.dispatch.DispatcherContext());
     private final KThread caller = processes.adoptThread(processes.createProcess("p.exe", 1), Thread.currentThread());
 
     private Map<String, ObjectType> types() {

@@ -1,0 +1,144 @@
+package dev.kobj.win32;
+
+import static dev.kobj.win32.Win32.*;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** CreateThread, thread objects, exit codes, ExitThread and the two-step TerminateThread. */
+@Timeout(30)
+class ThreadApiTest {
+    private final Win32System system = Win32.boot();
+    private final Kernel32 k32 = system.attach("test.exe").kernel32();
+
+    @AfterEach
+    void close() {
+        system.close();
+    }
+
+    private int exitCode(long thread) {
+        int[] code = new int[1];
+        assertTrue(k32.GetExitCodeThread(thread, code));
+        return code[0];
+    }
+
+    @Test
+    void returnValueIsTheExitCodeAndTheObjectIsSignalled() {
+        int[] id = new int[1];
+        long thread = k32.CreateThread(null, 0, p -> (int) p * 2, 21, 0, id);
+        assertNotEquals(NULL, thread);
+        assertTrue(id[0] > 0 && id[0] % 4 == 0);
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(thread, 5000));
+        assertEquals(42, exitCode(thread));
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(thread, 0), "a thread stays signalled");
+    }
+
+    @Test
+    void exitThreadNeverReturnsAndSetsTheCode() {
+        AtomicBoolean after = new AtomicBoolean();
+        long thread = k32.CreateThread(null, 0, p -> {
+            k32.ExitThread(9);
+            after.set(true);
+            return 1;
+        }, 0, 0, null);
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(thread, 5000));
+        assertEquals(9, exitCode(thread));
+        assertFalse(after.get());
+    }
+
+    @Test
+    void terminateThreadEndsItAtOnceAndFencesItsNextCall() throws Exception {
+        CountDownLatch terminated = new CountDownLatch(1);
+        AtomicBoolean fenced = new AtomicBoolean(true);
+        long thread = k32.CreateThread(null, 0, p -> {
+            try {
+                terminated.await();
+            } catch (InterruptedException e) {
+                return 3;
+            }
+            k32.GetLastError(); // the next call into kobj throws KernelThreadExit
+            fenced.set(false);
+            return 4;
+        }, 0, 0, null);
+        assertEquals(STILL_ACTIVE, exitCode(thread));
+        assertTrue(k32.TerminateThread(thread, 77));
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(thread, 0), "signalled at once, at kernel level");
+        assertEquals(77, exitCode(thread));
+        terminated.countDown();
+        Thread.sleep(100);
+        assertTrue(fenced.get());
+        assertTrue(k32.TerminateThread(thread, 78), "terminating an ended thread");
+        assertEquals(77, exitCode(thread), "the first end fixes the code");
+    }
+
+    @Test
+    void aThreadThatEndsAbandonsItsMutexes() {
+        long mutex = k32.CreateMutex(null, false, null);
+        long thread = k32.CreateThread(null, 0, p -> k32.WaitForSingleObject(mutex, 0), 0, 0, null);
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(thread, 5000));
+        assertEquals(WAIT_ABANDONED_0, k32.WaitForSingleObject(mutex, 0));
+    }
+
+    @Test
+    void openThreadByIdAndAccessChecks() {
+        CountDownLatch done = new CountDownLatch(1);
+        int[] id = new int[1];
+        long thread = k32.CreateThread(null, 0, p -> {
+            try {
+                done.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 5;
+        }, 0, 0, id);
+        long opened = k32.OpenThread(SYNCHRONIZE, false, id[0]);
+        assertNotEquals(NULL, opened);
+        assertTrue(k32.CompareObjectHandles(thread, opened));
+        int[] code = new int[1];
+        assertFalse(k32.GetExitCodeThread(opened, code));
+        assertEquals(ERROR_ACCESS_DENIED, k32.GetLastError());
+        assertFalse(k32.TerminateThread(opened, 1));
+        assertEquals(ERROR_ACCESS_DENIED, k32.GetLastError());
+        done.countDown();
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(opened, 5000));
+        assertEquals(NULL, k32.OpenThread(SYNCHRONIZE, false, 0x7ffffff0));
+        assertEquals(ERROR_INVALID_PARAMETER, k32.GetLastError());
+        assertFalse(k32.GetExitCodeThread(k32.CreateEvent(null, true, false, null), code));
+        assertEquals(ERROR_INVALID_HANDLE, k32.GetLastError());
+    }
+
+    @Test
+    void pseudoHandleOfTheCurrentThreadWorks() {
+        long thread = k32.CreateThread(null, 0, p -> {
+            int[] code = new int[1];
+            return k32.GetExitCodeThread(k32.GetCurrentThread(), code) && code[0] == STILL_ACTIVE ? 1 : 0;
+        }, 0, 0, null);
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(thread, 5000));
+        assertEquals(1, exitCode(thread));
+    }
+
+    @Test
+    void anExceptionEndsTheThreadWithAFailureCode() {
+        long thread = k32.CreateThread(null, 0, p -> {
+            throw new IllegalStateException("boom");
+        }, 0, 0, null);
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(thread, 5000));
+        assertEquals(STATUS_UNSUCCESSFUL, exitCode(thread));
+    }
+
+    @Test
+    void badArguments() {
+        assertEquals(NULL, k32.CreateThread(null, 0, null, 0, 0, null));
+        assertEquals(ERROR_INVALID_PARAMETER, k32.GetLastError());
+        assertFalse(k32.GetExitCodeThread(0x7770, new int[1]));
+        assertEquals(ERROR_INVALID_HANDLE, k32.GetLastError());
+    }
+}
