@@ -34,6 +34,20 @@ interface CallContext {
      */
     int createThread(ThreadProc body, long parameter, int handleAttributes, long[] handle, int[] threadId);
 
+    /** This process as the kernel knows it. */
+    dev.kobj.api.process.KProcess process();
+
+    /** The program registered for an image name, or {@code null}. */
+    Win32Program program(String imageName);
+
+    /** A new child process of this one (handles inherited when asked), not yet running anything. */
+    Win32ProcessImpl createChild(String imageName, boolean inheritHandles);
+
+    /** The value stored for STD_INPUT/OUTPUT/ERROR_HANDLE (index 0, 1, 2). */
+    long stdHandle(int index);
+
+    void setStdHandle(int index, long handle);
+
     /** The directory Win32 object names resolve in: this process's session BaseNamedObjects. */
     String baseNamedObjects();
 

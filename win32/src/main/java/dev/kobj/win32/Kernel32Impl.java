@@ -6,6 +6,8 @@ import static java.util.Objects.requireNonNull;
 import dev.kobj.api.KernelThreadExit;
 import dev.kobj.api.dispatch.WaitService;
 import dev.kobj.api.object.HandleEntry;
+import dev.kobj.api.object.KernelObject;
+import dev.kobj.api.process.KProcess;
 import dev.kobj.api.process.KThread;
 import dev.kobj.api.sync.SyncService;
 import dev.kobj.api.status.NtStatus;
@@ -308,12 +310,19 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public void Sleep(int dwMilliseconds) {
-        sleep(dwMilliseconds);
+        SleepEx(dwMilliseconds, false);
     }
 
     @Override
     public int SleepEx(int dwMilliseconds, boolean bAlertable) {
-        sleep(dwMilliseconds);
+        KThread thread = context.thread();
+        if (dwMilliseconds == 0) {
+            Thread.yield();
+            return 0;
+        }
+        // A sleep is a wait on the thread's own end: termination wakes it, and so does an interrupt.
+        context.waits().waitForSingleObject(thread, GetCurrentThread(), bAlertable, timeout(dwMilliseconds));
+        fence(thread);
         return 0;
     }
 
@@ -405,28 +414,96 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public boolean CreateProcess(String lpApplicationName, String lpCommandLine, SecurityAttributes lpProcessAttributes, SecurityAttributes lpThreadAttributes, boolean bInheritHandles, int dwCreationFlags, Map<String, String> lpEnvironment, String lpCurrentDirectory, StartupInfo lpStartupInfo, ProcessInformation lpProcessInformation) {
-        return notImplemented();
+        KThread thread = context.thread();
+        String image = imageName(lpApplicationName, lpCommandLine);
+        if (image == null || lpProcessInformation == null) {
+            return succeeded(thread, STATUS_INVALID_PARAMETER);
+        }
+        Win32Program found = context.program(image);
+        if (found == null && !image.regionMatches(true, Math.max(0, image.length() - 4), ".exe", 0, 4)) {
+            found = context.program(image + ".exe"); // as Windows appends .exe to a bare module name
+        }
+        Win32Program program = found;
+        if (program == null) {
+            return succeeded(thread, STATUS_OBJECT_NAME_NOT_FOUND); // ERROR_FILE_NOT_FOUND
+        }
+        if ((dwCreationFlags & CREATE_SUSPENDED) != 0) { // suspension arrives with the processes work
+            return notImplemented();
+        }
+        Win32ProcessImpl child = context.createChild(image, bInheritHandles);
+        boolean useStd = lpStartupInfo != null && (lpStartupInfo.flags & STARTF_USESTDHANDLES) != 0;
+        child.setStdHandle(0, useStd ? lpStartupInfo.hStdInput : context.stdHandle(0));
+        child.setStdHandle(1, useStd ? lpStartupInfo.hStdOutput : context.stdHandle(1));
+        child.setStdHandle(2, useStd ? lpStartupInfo.hStdError : context.stdHandle(2));
+        String commandLine = lpCommandLine != null ? lpCommandLine : lpApplicationName;
+        Kernel32 childKernel32 = child.kernel32();
+        var first = child.prepareThread(p -> program.main(childKernel32, commandLine), 0);
+        long[] processHandle = new long[1];
+        long[] threadHandle = new long[1];
+        int status = context.objects().insert(thread.process(), (KernelObject) child.process(), PROCESS_ALL_ACCESS,
+                inherit(lpProcessAttributes) ? OBJ_INHERIT : 0, processHandle);
+        if (status >= 0) {
+            status = context.objects().insert(thread.process(), (KernelObject) first.kernelThread(),
+                    THREAD_ALL_ACCESS, inherit(lpThreadAttributes) ? OBJ_INHERIT : 0, threadHandle);
+        }
+        if (status < 0) {
+            context.processes().endProcess(child.process(), 0);
+            return succeeded(thread, status);
+        }
+        lpProcessInformation.hProcess = processHandle[0];
+        lpProcessInformation.hThread = threadHandle[0];
+        lpProcessInformation.dwProcessId = child.process().id();
+        lpProcessInformation.dwThreadId = first.kernelThread().id();
+        first.javaThread().start();
+        return true;
     }
 
     @Override
     public long GetStdHandle(int nStdHandle) {
-        notImplemented();
-        return INVALID_HANDLE_VALUE;
+        KThread thread = context.thread();
+        int index = stdIndex(nStdHandle);
+        if (index < 0) {
+            thread.setLastError(ERROR_INVALID_HANDLE);
+            return INVALID_HANDLE_VALUE;
+        }
+        return context.stdHandle(index);
     }
 
     @Override
     public boolean SetStdHandle(int nStdHandle, long hHandle) {
-        return notImplemented();
+        KThread thread = context.thread();
+        int index = stdIndex(nStdHandle);
+        if (index < 0) {
+            thread.setLastError(ERROR_INVALID_HANDLE);
+            return false;
+        }
+        context.setStdHandle(index, hHandle);
+        return true;
     }
 
     @Override
     public void ExitProcess(int uExitCode) {
-        notImplemented(); // ExitThread/ExitProcess: termination arrives with the processes work
+        KThread thread = context.thread();
+        context.processes().endProcess(thread.process(), uExitCode);
+        throw new KernelThreadExit(uExitCode);
     }
 
     @Override
     public boolean TerminateProcess(long hProcess, int uExitCode) {
-        return notImplemented();
+        KThread thread = context.thread();
+        HandleEntry entry = context.objects().lookup(thread, hProcess);
+        int status = entry == null ? STATUS_INVALID_HANDLE : entry.check(processType(), PROCESS_TERMINATE);
+        if (status != STATUS_SUCCESS) {
+            return succeeded(thread, status);
+        }
+        KProcess target = (KProcess) entry.object();
+        if (!context.processes().endProcess(target, uExitCode)) {
+            return succeeded(thread, STATUS_PROCESS_IS_TERMINATING);
+        }
+        if (target == thread.process()) {
+            throw new KernelThreadExit(uExitCode);
+        }
+        return true;
     }
 
     @Override
@@ -441,13 +518,32 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public boolean GetExitCodeProcess(long hProcess, int[] lpExitCode) {
-        return notImplemented();
+        KThread thread = context.thread();
+        HandleEntry entry = context.objects().lookup(thread, hProcess);
+        int status = entry == null ? STATUS_INVALID_HANDLE : entry.check(processType(), 0);
+        if (status == STATUS_SUCCESS && (entry.grantedAccess()
+                & (PROCESS_QUERY_INFORMATION | PROCESS_QUERY_LIMITED_INFORMATION)) == 0) {
+            status = STATUS_ACCESS_DENIED;
+        }
+        if (status == STATUS_SUCCESS && lpExitCode == null) {
+            status = STATUS_INVALID_PARAMETER;
+        }
+        if (status == STATUS_SUCCESS) {
+            lpExitCode[0] = ((KProcess) entry.object()).exitCode();
+        }
+        return succeeded(thread, status);
     }
 
     @Override
     public long OpenProcess(int dwDesiredAccess, boolean bInheritHandle, int dwProcessId) {
-        notImplemented();
-        return NULL;
+        KThread thread = context.thread();
+        var target = context.processes().process(dwProcessId);
+        if (target.isEmpty()) {
+            return failed(thread, STATUS_INVALID_CID);
+        }
+        long[] handle = new long[1];
+        return opened(thread, context.objects().insert(thread.process(), (KernelObject) target.get(), dwDesiredAccess,
+                bInheritHandle ? OBJ_INHERIT : 0, handle), handle);
     }
 
     @Override
@@ -764,8 +860,16 @@ final class Kernel32Impl implements Kernel32 {
         return NULL;
     }
 
+    /** A thread terminated at kernel level goes no further (the second step of termination). */
+    private static void fence(KThread thread) {
+        if (thread.isEnded()) {
+            throw new KernelThreadExit(thread.exitCode());
+        }
+    }
+
     /** What a wait returns to Win32: WAIT_OBJECT_0 + i and friends, WAIT_TIMEOUT, or WAIT_FAILED. */
     private static int waitResult(KThread thread, int status) {
+        fence(thread);
         if (status == STATUS_TIMEOUT) {
             return WAIT_TIMEOUT;
         }
@@ -790,6 +894,37 @@ final class Kernel32Impl implements Kernel32 {
         return name == null ? null : Names.win32(context.baseNamedObjects(), name, inherit, false);
     }
 
+    /** The image CreateProcess starts: the application name, or the command line's first token. */
+    private static String imageName(String applicationName, String commandLine) {
+        if (applicationName != null && !applicationName.isBlank()) {
+            return applicationName.strip();
+        }
+        if (commandLine == null) {
+            return null;
+        }
+        String line = commandLine.strip();
+        if (line.startsWith("\"")) {
+            int end = line.indexOf('"', 1);
+            return end < 0 ? line.substring(1) : line.substring(1, end);
+        }
+        int space = line.indexOf(' ');
+        String token = space < 0 ? line : line.substring(0, space);
+        return token.isEmpty() ? null : token;
+    }
+
+    private static int stdIndex(int nStdHandle) {
+        return switch (nStdHandle) {
+            case STD_INPUT_HANDLE -> 0;
+            case STD_OUTPUT_HANDLE -> 1;
+            case STD_ERROR_HANDLE -> 2;
+            default -> -1;
+        };
+    }
+
+    private dev.kobj.api.object.ObjectType processType() {
+        return ((KernelObject) context.process()).type();
+    }
+
     /** TRUE for a success status; otherwise sets the last error from the status (RtlNtStatusToDosError). */
     private static boolean succeeded(KThread thread, int status) {
         if (NtStatus.isSuccess(status)) {
@@ -805,20 +940,4 @@ final class Kernel32Impl implements Kernel32 {
         return false;
     }
 
-    /** Sleep: INFINITE sleeps until interrupted; an interrupt ends it early and stays set. */
-    private static void sleep(int milliseconds) {
-        try {
-            if (milliseconds == 0) {
-                Thread.yield();
-            } else if (milliseconds == INFINITE) {
-                while (true) {
-                    Thread.sleep(Long.MAX_VALUE);
-                }
-            } else {
-                Thread.sleep(Integer.toUnsignedLong(milliseconds));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -4,6 +4,7 @@ import static dev.kobj.win32.Win32.THREAD_ALL_ACCESS;
 
 import dev.kobj.api.dispatch.WaitService;
 import dev.kobj.api.KernelThreadExit;
+import dev.kobj.api.object.KernelObject;
 import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.object.ObjectType;
 import dev.kobj.api.process.ProcessService;
@@ -30,6 +31,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     private final String baseNamedObjects;
     private final ProcessService processes;
     private final ObjectType threadType;
+    private final long[] stdHandles = new long[3];
     private final Kernel32 kernel32;
     private final Ntdll ntdll;
     private final ThreadLocal<Slot> current = new ThreadLocal<>();
@@ -120,22 +122,56 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
 
     @Override
     public int createThread(ThreadProc body, long parameter, int handleAttributes, long[] handle, int[] threadId) {
+        PreparedThread thread = prepareThread(body, parameter);
+        int status = objects.insert(process, (KernelObject) thread.kernelThread(), THREAD_ALL_ACCESS, handleAttributes,
+                handle);
+        if (status < 0) {
+            processes.endThread(thread.kernelThread(), 0);
+            return status;
+        }
+        if (threadId != null && threadId.length > 0) {
+            threadId[0] = thread.kernelThread().id();
+        }
+        thread.javaThread().start();
+        return status;
+    }
+
+    /** A kernel thread of this process on a new, not yet started, virtual thread running {@code body}. */
+    PreparedThread prepareThread(ThreadProc body, long parameter) {
         system.checkOpen();
         KThread[] created = new KThread[1];
         Thread javaThread = Thread.ofVirtual().unstarted(() -> run(created[0], body, parameter));
         created[0] = processes.adoptThread(process, javaThread);
-        int status = objects.insert(process, (dev.kobj.api.object.KernelObject) created[0], THREAD_ALL_ACCESS,
-                handleAttributes, handle);
-        if (status < 0) {
-            processes.endThread(created[0], 0);
-            return status;
-        }
         javaThread.setName("kobj-thread-" + created[0].id());
-        if (threadId != null && threadId.length > 0) {
-            threadId[0] = created[0].id();
-        }
-        javaThread.start();
-        return status;
+        return new PreparedThread(created[0], javaThread);
+    }
+
+    record PreparedThread(KThread kernelThread, Thread javaThread) {
+    }
+
+    @Override
+    public KProcess process() {
+        return process;
+    }
+
+    @Override
+    public Win32Program program(String imageName) {
+        return system.program(imageName).orElse(null);
+    }
+
+    @Override
+    public Win32ProcessImpl createChild(String imageName, boolean inheritHandles) {
+        return system.createChild(this, imageName, inheritHandles);
+    }
+
+    @Override
+    public long stdHandle(int index) {
+        return stdHandles[index];
+    }
+
+    @Override
+    public void setStdHandle(int index, long handle) {
+        stdHandles[index] = handle;
     }
 
     /** A created thread's body: bound to its kernel thread, its return value (or ExitThread's) the exit code. */
@@ -182,8 +218,9 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
         return adopted.thread;
     }
 
-    /** Forgets every thread binding; calls made afterwards fail as calls on a closed system. */
+    /** Ends the process (its threads, its handles) and forgets every thread binding. */
     void release() {
+        processes.endProcess(process, 0);
         for (Slot slot : slots) {
             slot.thread = null;
         }

@@ -65,6 +65,15 @@ final class Win32SystemImpl implements Win32System {
         return Optional.ofNullable(programs.get(imageKey(imageName)));
     }
 
+    /** A child process of {@code parent} with its own Win32 face, closed with this system. */
+    Win32ProcessImpl createChild(Win32ProcessImpl parent, String imageName, boolean inheritHandles) {
+        checkOpen();
+        KProcess child = kernel.processes().createChildProcess(parent.process(), imageName, inheritHandles);
+        Win32ProcessImpl win32 = new Win32ProcessImpl(this, child);
+        processes.add(win32);
+        return win32;
+    }
+
     Kernel kernel() {
         return kernel;
     }

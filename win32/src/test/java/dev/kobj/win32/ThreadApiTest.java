@@ -80,6 +80,33 @@ class ThreadApiTest {
     }
 
     @Test
+    void terminationWakesABlockedWaitAndASleep() throws Exception {
+        long event = k32.CreateEvent(null, true, false, null);
+        CountDownLatch javaThreadsDone = new CountDownLatch(2);
+        long waiting = k32.CreateThread(null, 0, p -> {
+            try {
+                return k32.WaitForSingleObject(event, INFINITE);
+            } finally {
+                javaThreadsDone.countDown();
+            }
+        }, 0, 0, null);
+        long sleeping = k32.CreateThread(null, 0, p -> {
+            try {
+                k32.Sleep(INFINITE);
+                return 1;
+            } finally {
+                javaThreadsDone.countDown();
+            }
+        }, 0, 0, null);
+        Thread.sleep(100);
+        assertTrue(k32.TerminateThread(waiting, 11));
+        assertTrue(k32.TerminateThread(sleeping, 12));
+        assertTrue(javaThreadsDone.await(5, TimeUnit.SECONDS), "both Java threads left their blocking calls");
+        assertEquals(11, exitCode(waiting));
+        assertEquals(12, exitCode(sleeping));
+    }
+
+    @Test
     void aThreadThatEndsAbandonsItsMutexes() {
         long mutex = k32.CreateMutex(null, false, null);
         long thread = k32.CreateThread(null, 0, p -> k32.WaitForSingleObject(mutex, 0), 0, 0, null);

@@ -102,6 +102,12 @@ public interface ObjectManager {
 
     int querySymbolicLink(KThread caller, long handle, String[] target);
 
+    /**
+     * Copies every inheritable handle of {@code parent} into {@code child} at the same value, with the
+     * same access and attributes; returns how many were copied.
+     */
+    int inheritHandles(KProcess parent, KProcess child);
+
     /** Closes every handle of a process (rundown); returns how many were closed. */
     int closeAll(KProcess process);
 

@@ -14,4 +14,10 @@ public interface KProcess {
 
     /** The image name it was created for, e.g. {@code test.exe}. */
     String imageName();
+
+    /** STILL_ACTIVE (259) while the process runs; its exit code once it has ended. */
+    int exitCode();
+
+    /** Whether the process has ended. */
+    boolean isEnded();
 }

@@ -11,8 +11,26 @@ public interface ProcessService {
     /** Session of the processes win32 starts. */
     int DEFAULT_SESSION = 1;
 
-    /** Creates a process with no parent and no threads yet. */
+    /**
+     * Creates a process with no parent and no threads yet (Win32System.attach): it ends only when told
+     * to ({@link #endProcess}), not when its threads come and go.
+     */
     KProcess createProcess(String imageName, int sessionId);
+
+    /**
+     * Creates a child of {@code parent} in the parent's session; with {@code inheritHandles}, every
+     * inheritable handle of the parent is copied at the same value with the same access (§2.5). The
+     * child ends when its last thread ends, with that thread's exit code.
+     */
+    KProcess createChildProcess(KProcess parent, String imageName, boolean inheritHandles);
+
+    /**
+     * Ends a process (ExitProcess, TerminateProcess): the first end fixes the exit code; every thread
+     * ends with it, every handle is closed, and the process object is signalled (nt-semantics.md §10).
+     *
+     * @return whether this call ended it
+     */
+    boolean endProcess(KProcess process, int exitCode);
 
     /** STILL_ACTIVE: the exit code of a thread or process that has not ended. */
     int STILL_ACTIVE = 0x103;

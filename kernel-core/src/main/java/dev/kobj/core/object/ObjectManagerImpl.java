@@ -565,6 +565,31 @@ public final class ObjectManagerImpl implements ObjectManager {
     }
 
     @Override
+    public int inheritHandles(KProcess parent, KProcess child) {
+        CoreProcess from = (CoreProcess) parent;
+        CoreProcess to = (CoreProcess) child;
+        int[] copied = new int[1];
+        from.handles().forEach((entry, handle) -> {
+            KernelObject object = entry.object();
+            if (!entry.inherit() || !object.reference()) {
+                return;
+            }
+            if (object.type().procedures().open(object, to, entry.grantedAccess(), OpenReason.INHERIT) < 0) {
+                release(object);
+                return;
+            }
+            object.referenceToHandle();
+            if (!to.handles().addAt(Integer.toUnsignedLong(handle), entry)) {
+                handleGone(to, object, false);
+                return;
+            }
+            stats(object).handleOpened();
+            copied[0]++;
+        });
+        return copied[0];
+    }
+
+    @Override
     public int closeAll(KProcess process) {
         CoreProcess core = (CoreProcess) process;
         int[] closed = new int[1];

@@ -1,14 +1,18 @@
 package dev.kobj.core.process;
 
+import dev.kobj.api.dispatch.DispatcherContext;
+import dev.kobj.api.dispatch.DispatcherEvent;
+import dev.kobj.api.dispatch.Waitable;
 import dev.kobj.api.object.HandleEntry;
 import dev.kobj.api.object.HandleTablePolicy;
 import dev.kobj.api.object.KernelObject;
 import dev.kobj.api.process.KProcess;
+import dev.kobj.api.process.ProcessService;
 import dev.kobj.core.CoreTypes;
 import dev.kobj.core.object.HandleTable;
 
 /** A Process object: id, session, image name and its handle table. Thread-safe. */
-public final class CoreProcess extends KernelObject implements KProcess {
+public final class CoreProcess extends KernelObject implements KProcess, Waitable {
     /** PROCESS_ALL_ACCESS, what the current-process pseudo-handle grants. */
     public static final int ALL_ACCESS = 0x001F_FFFF;
 
@@ -17,9 +21,18 @@ public final class CoreProcess extends KernelObject implements KProcess {
     private final String imageName;
     private final HandleTable handles;
     private final HandleEntry self;
+    private final DispatcherEvent endedEvent;
+    private final boolean endsWithLastThread;
+    final java.util.concurrent.atomic.AtomicInteger liveThreads = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.Set<CoreThread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile int exitCode = ProcessService.STILL_ACTIVE;
 
-    CoreProcess(int id, int sessionId, String imageName, HandleTablePolicy policy) {
+    CoreProcess(int id, int sessionId, String imageName, HandleTablePolicy policy, DispatcherContext context,
+            boolean endsWithLastThread) {
         super(CoreTypes.PROCESS);
+        this.endedEvent = new DispatcherEvent(context, true, false);
+        this.endsWithLastThread = endsWithLastThread;
         this.id = id;
         this.sessionId = sessionId;
         this.imageName = imageName;
@@ -44,6 +57,35 @@ public final class CoreProcess extends KernelObject implements KProcess {
 
     public HandleTable handles() {
         return handles;
+    }
+
+    @Override
+    public int exitCode() {
+        return exitCode;
+    }
+
+    @Override
+    public boolean isEnded() {
+        return ended.get();
+    }
+
+    /** Ends the process once with {@code code}; true for the caller that did. */
+    boolean markEnded(int code) {
+        if (!ended.compareAndSet(false, true)) {
+            return false;
+        }
+        exitCode = code;
+        return true;
+    }
+
+    boolean endsWithLastThread() {
+        return endsWithLastThread;
+    }
+
+    /** Signalled once the process has ended. */
+    @Override
+    public DispatcherEvent dispatcherObject() {
+        return endedEvent;
     }
 
     /** The entry the pseudo-handle -1 stands for. */

@@ -101,6 +101,11 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
         return endedEvent;
     }
 
+    /** The waiter if this thread has ever waited, else {@code null} (never creates one). */
+    Waiter waiterIfPresent() {
+        return waiter;
+    }
+
     /** Scratch space for the objects of this thread's current wait; used by this thread only. */
     public DispatcherObject[] waitObjects() {
         DispatcherObject[] objects = waitObjects;

@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Inject;
 import dev.kobj.api.dispatch.DispatcherContext;
 import dev.kobj.api.dispatch.DispatcherMutant;
+import dev.kobj.api.dispatch.Waiter;
+import dev.kobj.api.status.NtStatus;
+import java.util.concurrent.locks.LockSupport;
 import dev.kobj.api.object.HandleTablePolicy;
 import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.process.KProcess;
@@ -48,18 +51,50 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
         if (sessionId < 0) {
             throw new IllegalArgumentException("sessionId < 0: " + sessionId);
         }
+        return newProcess(imageName, sessionId, false);
+    }
+
+    @Override
+    public KProcess createChildProcess(KProcess parent, String imageName, boolean inheritHandles) {
+        requireNonNull(parent, "parent is null");
+        requireNonNull(imageName, "imageName is null");
+        CoreProcess child = newProcess(imageName, parent.sessionId(), true);
+        if (inheritHandles) {
+            objects.inheritHandles(parent, child);
+        }
+        return child;
+    }
+
+    private CoreProcess newProcess(String imageName, int sessionId, boolean endsWithLastThread) {
         objects.baseNamedObjects(sessionId);
-        CoreProcess process = new CoreProcess(nextId(), sessionId, imageName, policy);
+        CoreProcess process = new CoreProcess(nextId(), sessionId, imageName, policy, context, endsWithLastThread);
         processes.put(process.id(), process);
         return process;
+    }
+
+    @Override
+    public boolean endProcess(KProcess process, int exitCode) {
+        CoreProcess core = (CoreProcess) process;
+        if (!core.markEnded(exitCode)) {
+            return false;
+        }
+        for (CoreThread thread : core.threads) {
+            endThread(thread, exitCode);
+        }
+        objects.closeAll(core);
+        core.dispatcherObject().set();
+        return true;
     }
 
     @Override
     public KThread adoptThread(KProcess process, Thread javaThread) {
         requireNonNull(process, "process is null");
         requireNonNull(javaThread, "javaThread is null");
-        CoreThread thread = new CoreThread(nextId(), (CoreProcess) process, javaThread, context);
+        CoreProcess owner = (CoreProcess) process;
+        CoreThread thread = new CoreThread(nextId(), owner, javaThread, context);
         threads.put(thread.id(), thread);
+        owner.threads.add(thread);
+        owner.liveThreads.incrementAndGet();
         adopted.add(thread);
         startSweeper();
         return thread;
@@ -87,8 +122,17 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
         }
         adopted.remove(core);
         threads.remove(core.id());
+        Waiter waiter = core.waiterIfPresent();
+        if (waiter != null && waiter.cancel(NtStatus.STATUS_THREAD_IS_TERMINATING)) {
+            LockSupport.unpark(core.javaThread()); // termination wakes the thread's wait (two-step end)
+        }
         DispatcherMutant.abandonAll(core);
         core.dispatcherObject().set();
+        CoreProcess process = core.process();
+        process.threads.remove(core);
+        if (process.liveThreads.decrementAndGet() == 0 && process.endsWithLastThread()) {
+            endProcess(process, exitCode); // the last thread's exit code is the process's
+        }
         return true;
     }
 
