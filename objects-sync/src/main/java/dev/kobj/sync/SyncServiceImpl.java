@@ -2,6 +2,7 @@ package dev.kobj.sync;
 
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_HANDLE;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER;
+import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_1;
 import static dev.kobj.api.status.NtStatus.STATUS_SUCCESS;
 import static java.util.Objects.requireNonNull;
 
@@ -23,13 +24,15 @@ import jakarta.inject.Inject;
 final class SyncServiceImpl implements SyncService {
     private final ObjectManager objects;
     private final DispatcherContext context;
+    private final WaitService waits;
     private final ProcessService processes;
 
     @Inject
     SyncServiceImpl(ObjectManager objects, WaitService waits, ProcessService processes) {
         this.objects = requireNonNull(objects, "objects is null");
         this.processes = requireNonNull(processes, "processes is null");
-        this.context = requireNonNull(waits, "waits is null").context();
+        this.waits = requireNonNull(waits, "waits is null");
+        this.context = waits.context();
     }
 
     // ---- events ----
@@ -172,6 +175,45 @@ final class SyncServiceImpl implements SyncService {
             info[1] = semaphore.maximum();
         }
         return status;
+    }
+
+    // ---- keyed events ----
+
+    @Override
+    public int createKeyedEvent(KThread caller, ObjectAttributes attributes, int desiredAccess, int flags,
+            long[] handle) {
+        if (flags != 0) {
+            clear(handle);
+            return STATUS_INVALID_PARAMETER;
+        }
+        return objects.create(caller, attributes, SyncTypes.KEYED_EVENT, desiredAccess,
+                () -> new KeyedEventObject(context), handle);
+    }
+
+    @Override
+    public int openKeyedEvent(KThread caller, ObjectAttributes attributes, int desiredAccess, long[] handle) {
+        return objects.open(caller, attributes, SyncTypes.KEYED_EVENT, desiredAccess, handle);
+    }
+
+    @Override
+    public int waitForKeyedEvent(KThread caller, long handle, long key, boolean alertable, long timeout) {
+        return keyed(caller, handle, key, KEYEDEVENT_WAIT, false, alertable, timeout);
+    }
+
+    @Override
+    public int releaseKeyedEvent(KThread caller, long handle, long key, boolean alertable, long timeout) {
+        return keyed(caller, handle, key, KEYEDEVENT_WAKE, true, alertable, timeout);
+    }
+
+    private int keyed(KThread caller, long handle, long key, int access, boolean release, boolean alertable,
+            long timeout) {
+        if ((key & 1) != 0) {
+            return STATUS_INVALID_PARAMETER_1;
+        }
+        HandleEntry entry = objects.lookup(caller, handle);
+        int status = check(entry, SyncTypes.KEYED_EVENT, access);
+        return status == STATUS_SUCCESS
+                ? ((KeyedEventObject) entry.object()).meet(waits, caller, key, release, timeout) : status;
     }
 
     private static int check(HandleEntry entry, ObjectType type, int access) {

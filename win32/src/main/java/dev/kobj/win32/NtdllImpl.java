@@ -36,6 +36,13 @@ final class NtdllImpl implements Ntdll {
         return STATUS_SUCCESS;
     }
 
+    /** A thread terminated at kernel level goes no further once its wait returns. */
+    private static void fence(dev.kobj.api.process.KThread thread) {
+        if (thread.isEnded()) {
+            throw new dev.kobj.api.KernelThreadExit(thread.exitCode());
+        }
+    }
+
     /** NT's timeout pointer: null is no timeout. */
     private static long ntTimeout(Long timeout) {
         return timeout == null ? WaitService.INFINITE : timeout;
@@ -210,28 +217,53 @@ final class NtdllImpl implements Ntdll {
 
     @Override
     public int NtCreateKeyedEvent(long[] keyedEventHandle, int desiredAccess, ObjectAttributes objectAttributes, int flags) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        return sync.createKeyedEvent(context.thread(), Names.nt(objectAttributes), desiredAccess, flags,
+                keyedEventHandle);
     }
 
     @Override
     public int NtWaitForKeyedEvent(long keyedEventHandle, long key, boolean alertable, Long timeout) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        var thread = context.thread();
+        int status = sync.waitForKeyedEvent(thread, keyedEventHandle, key, alertable, ntTimeout(timeout));
+        fence(thread);
+        return status;
     }
 
     @Override
     public int NtReleaseKeyedEvent(long keyedEventHandle, long key, boolean alertable, Long timeout) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        var thread = context.thread();
+        int status = sync.releaseKeyedEvent(thread, keyedEventHandle, key, alertable, ntTimeout(timeout));
+        fence(thread);
+        return status;
     }
 
     @Override
     public int NtWaitForSingleObject(long handle, boolean alertable, Long timeout) {
-        return context.waits().waitForSingleObject(context.thread(), handle, alertable, ntTimeout(timeout));
+        var thread = context.thread();
+        int status = context.waits().waitForSingleObject(thread, handle, alertable, ntTimeout(timeout));
+        fence(thread);
+        return status;
     }
 
     @Override
     public int NtWaitForMultipleObjects(int count, long[] handles, int waitType, boolean alertable, Long timeout) {
-        return context.waits().waitForMultipleObjects(context.thread(), count, handles, waitType, alertable,
+        var thread = context.thread();
+        int status = context.waits().waitForMultipleObjects(thread, count, handles, waitType, alertable,
                 ntTimeout(timeout));
+        fence(thread);
+        return status;
     }
 
     @Override
@@ -310,7 +342,11 @@ final class NtdllImpl implements Ntdll {
 
     @Override
     public int NtOpenKeyedEvent(long[] keyedEventHandle, int desiredAccess, ObjectAttributes objectAttributes) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        return sync.openKeyedEvent(context.thread(), Names.nt(objectAttributes), desiredAccess, keyedEventHandle);
     }
 
     @Override

@@ -56,4 +56,21 @@ public interface SyncService {
 
     /** {@code info[0]} = current count, {@code info[1]} = maximum. */
     int querySemaphore(KThread caller, long handle, int[] info);
+
+    int KEYEDEVENT_WAIT = 0x0001;
+    int KEYEDEVENT_WAKE = 0x0002;
+
+    /** NtCreateKeyedEvent; {@code flags} must be 0. */
+    int createKeyedEvent(KThread caller, ObjectAttributes attributes, int desiredAccess, int flags, long[] handle);
+
+    int openKeyedEvent(KThread caller, ObjectAttributes attributes, int desiredAccess, long[] handle);
+
+    /**
+     * NtWaitForKeyedEvent: blocks until a thread of the same process releases {@code key} (rendezvous,
+     * one to one). {@code key}'s low bit must be 0. Timeouts as {@link dev.kobj.api.dispatch.WaitService}.
+     */
+    int waitForKeyedEvent(KThread caller, long handle, long key, boolean alertable, long timeout);
+
+    /** NtReleaseKeyedEvent: blocks until a thread of the same process waits on {@code key}. */
+    int releaseKeyedEvent(KThread caller, long handle, long key, boolean alertable, long timeout);
 }
