@@ -6,10 +6,12 @@ import dev.kobj.api.KernelBinder;
 import dev.kobj.api.KernelModule;
 import dev.kobj.api.dispatch.DispatcherContext;
 import dev.kobj.api.dispatch.KernelClock;
+import dev.kobj.api.dispatch.TimerQueue;
 import dev.kobj.api.dispatch.WaitService;
 import dev.kobj.api.object.HandleTablePolicy;
 import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.process.ProcessService;
+import dev.kobj.core.dispatch.ScheduledTimerQueue;
 import dev.kobj.core.dispatch.WaitEngine;
 import dev.kobj.core.object.ObjectManagerImpl;
 import dev.kobj.core.process.ProcessManager;
@@ -44,6 +46,7 @@ public final class CoreModule implements KernelModule {
         kernel.service(ProcessService.class, ProcessManager.class);
         kernel.service(WaitService.class, WaitEngine.class);
         bindDispatcherContext(binder);
+        kernel.service(TimerQueue.class, ScheduledTimerQueue.class);
         OptionalBinder.newOptionalBinder(binder, KernelClock.class).setDefault().toInstance(KernelClock.SYSTEM);
         OptionalBinder.newOptionalBinder(binder, HandleTablePolicy.class).setDefault().toInstance(HandleTablePolicy.DEFAULT);
     }

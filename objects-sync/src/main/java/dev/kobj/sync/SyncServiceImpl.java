@@ -3,10 +3,13 @@ package dev.kobj.sync;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_HANDLE;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_1;
+import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_6;
+import static dev.kobj.api.status.NtStatus.STATUS_TIMER_RESUME_IGNORED;
 import static dev.kobj.api.status.NtStatus.STATUS_SUCCESS;
 import static java.util.Objects.requireNonNull;
 
 import dev.kobj.api.dispatch.DispatcherContext;
+import dev.kobj.api.dispatch.TimerQueue;
 import dev.kobj.api.dispatch.WaitService;
 import dev.kobj.api.object.HandleEntry;
 import dev.kobj.api.object.ObjectAttributes;
@@ -25,10 +28,12 @@ final class SyncServiceImpl implements SyncService {
     private final ObjectManager objects;
     private final DispatcherContext context;
     private final WaitService waits;
+    private final TimerQueue timers;
     private final ProcessService processes;
 
     @Inject
-    SyncServiceImpl(ObjectManager objects, WaitService waits, ProcessService processes) {
+    SyncServiceImpl(ObjectManager objects, WaitService waits, TimerQueue timers, ProcessService processes) {
+        this.timers = requireNonNull(timers, "timers is null");
         this.objects = requireNonNull(objects, "objects is null");
         this.processes = requireNonNull(processes, "processes is null");
         this.waits = requireNonNull(waits, "waits is null");
@@ -173,6 +178,57 @@ final class SyncServiceImpl implements SyncService {
             var semaphore = ((SemaphoreObject) entry.object()).semaphore;
             info[0] = semaphore.count();
             info[1] = semaphore.maximum();
+        }
+        return status;
+    }
+
+    // ---- timers ----
+
+    @Override
+    public int createTimer(KThread caller, ObjectAttributes attributes, int desiredAccess, int timerType,
+            long[] handle) {
+        if (timerType != NOTIFICATION_TIMER && timerType != SYNCHRONIZATION_TIMER) {
+            clear(handle);
+            return STATUS_INVALID_PARAMETER;
+        }
+        return objects.create(caller, attributes, SyncTypes.TIMER, desiredAccess,
+                () -> new TimerObject(context, timerType == NOTIFICATION_TIMER), handle);
+    }
+
+    @Override
+    public int openTimer(KThread caller, ObjectAttributes attributes, int desiredAccess, long[] handle) {
+        return objects.open(caller, attributes, SyncTypes.TIMER, desiredAccess, handle);
+    }
+
+    @Override
+    public int setTimer(KThread caller, long handle, long dueTime, boolean resume, int period,
+            boolean[] previousState) {
+        HandleEntry entry = objects.lookup(caller, handle);
+        int status = check(entry, SyncTypes.TIMER, TIMER_MODIFY_STATE);
+        if (status != STATUS_SUCCESS) {
+            return status;
+        }
+        if (period < 0) {
+            return STATUS_INVALID_PARAMETER_6;
+        }
+        long delay100ns = dueTime < 0 ? -dueTime : dueTime - waits.clock().systemTime();
+        long delayNanos = delay100ns > Long.MAX_VALUE / 100 ? Long.MAX_VALUE : delay100ns * 100;
+        boolean previous = ((TimerObject) entry.object()).set(timers, delayNanos, period * 1_000_000L);
+        if (previousState != null && previousState.length > 0) {
+            previousState[0] = previous;
+        }
+        return resume ? STATUS_TIMER_RESUME_IGNORED : STATUS_SUCCESS;
+    }
+
+    @Override
+    public int cancelTimer(KThread caller, long handle, boolean[] currentState) {
+        HandleEntry entry = objects.lookup(caller, handle);
+        int status = check(entry, SyncTypes.TIMER, TIMER_MODIFY_STATE);
+        if (status == STATUS_SUCCESS) {
+            boolean state = ((TimerObject) entry.object()).cancel();
+            if (currentState != null && currentState.length > 0) {
+                currentState[0] = state;
+            }
         }
         return status;
     }

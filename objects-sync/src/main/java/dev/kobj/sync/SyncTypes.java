@@ -1,6 +1,8 @@
 package dev.kobj.sync;
 
 import dev.kobj.api.object.GenericMapping;
+import dev.kobj.api.object.KernelObject;
+import dev.kobj.api.object.ObjectProcedures;
 import dev.kobj.api.object.ObjectType;
 import java.util.List;
 
@@ -9,7 +11,18 @@ final class SyncTypes {
     static final ObjectType EVENT = waitable("Event", 0x20002, 0x1F0003);
     static final ObjectType MUTANT = waitable("Mutant", 0x20000, 0x1F0001);
     static final ObjectType SEMAPHORE = waitable("Semaphore", 0x20002, 0x1F0003);
-    static final ObjectType TIMER = waitable("Timer", 0x20002, 0x1F0003);
+    /** A timer's delete procedure disarms it, so a periodic timer nobody holds stops firing. */
+    static final ObjectType TIMER = ObjectType.builder("Timer")
+            .genericMapping(new GenericMapping(0x20001, 0x20002, 0x120000, 0x1F0003))
+            .validAccessMask(0x1F0003)
+            .waitable(true)
+            .procedures(new ObjectProcedures() {
+                @Override
+                public void delete(KernelObject object) {
+                    ((TimerObject) object).cancel();
+                }
+            })
+            .build();
     static final ObjectType KEYED_EVENT = ObjectType.builder("KeyedEvent")
             .genericMapping(new GenericMapping(0x20001, 0x20002, 0x20000, 0xF0003))
             .validAccessMask(0xF0003)

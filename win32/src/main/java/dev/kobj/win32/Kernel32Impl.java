@@ -252,30 +252,73 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public long CreateWaitableTimer(SecurityAttributes lpTimerAttributes, boolean bManualReset, String lpTimerName) {
-        notImplemented();
-        return NULL;
+        return CreateWaitableTimerEx(lpTimerAttributes, lpTimerName,
+                bManualReset ? CREATE_WAITABLE_TIMER_MANUAL_RESET : 0, TIMER_ALL_ACCESS);
     }
 
     @Override
     public long CreateWaitableTimerEx(SecurityAttributes lpTimerAttributes, String lpTimerName, int dwFlags, int dwDesiredAccess) {
-        notImplemented();
-        return NULL;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            notImplemented();
+            return NULL;
+        }
+        KThread thread = context.thread();
+        if ((dwFlags & ~(CREATE_WAITABLE_TIMER_MANUAL_RESET | CREATE_WAITABLE_TIMER_HIGH_RESOLUTION)) != 0) {
+            return failed(thread, STATUS_INVALID_PARAMETER);
+        }
+        var attributes = Names.win32(context.baseNamedObjects(), lpTimerName, inherit(lpTimerAttributes), true);
+        if (attributes == null) {
+            return failed(thread, STATUS_OBJECT_PATH_SYNTAX_BAD);
+        }
+        long[] handle = new long[1];
+        return created(thread, sync.createTimer(thread, attributes, dwDesiredAccess,
+                (dwFlags & CREATE_WAITABLE_TIMER_MANUAL_RESET) != 0 ? SyncService.NOTIFICATION_TIMER
+                        : SyncService.SYNCHRONIZATION_TIMER, handle), handle);
     }
 
     @Override
     public long OpenWaitableTimer(int dwDesiredAccess, boolean bInheritHandle, String lpTimerName) {
-        notImplemented();
-        return NULL;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            notImplemented();
+            return NULL;
+        }
+        KThread thread = context.thread();
+        var attributes = openAttributes(lpTimerName, bInheritHandle);
+        if (attributes == null) {
+            return failed(thread, lpTimerName == null ? STATUS_INVALID_PARAMETER : STATUS_OBJECT_PATH_SYNTAX_BAD);
+        }
+        long[] handle = new long[1];
+        return opened(thread, sync.openTimer(thread, attributes, dwDesiredAccess, handle), handle);
     }
 
     @Override
     public boolean SetWaitableTimer(long hTimer, long lpDueTime, int lPeriod, TimerApcProc pfnCompletionRoutine, long lpArgToCompletionRoutine, boolean fResume) {
-        return notImplemented();
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return notImplemented();
+        }
+        KThread thread = context.thread();
+        if (pfnCompletionRoutine != null) { // completion APCs arrive with the APC work
+            return notImplemented();
+        }
+        int status = sync.setTimer(thread, hTimer, lpDueTime, fResume, lPeriod, null);
+        if (status == STATUS_TIMER_RESUME_IGNORED) {
+            thread.setLastError(ERROR_NOT_SUPPORTED); // succeeds, and says the machine will not be woken
+            return true;
+        }
+        return succeeded(thread, status);
     }
 
     @Override
     public boolean CancelWaitableTimer(long hTimer) {
-        return notImplemented();
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return notImplemented();
+        }
+        KThread thread = context.thread();
+        return succeeded(thread, sync.cancelTimer(thread, hTimer, null));
     }
 
     @Override

@@ -351,22 +351,41 @@ final class NtdllImpl implements Ntdll {
 
     @Override
     public int NtCreateTimer(long[] timerHandle, int desiredAccess, ObjectAttributes objectAttributes, int timerType) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        return sync.createTimer(context.thread(), Names.nt(objectAttributes), desiredAccess, timerType, timerHandle);
     }
 
     @Override
     public int NtOpenTimer(long[] timerHandle, int desiredAccess, ObjectAttributes objectAttributes) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        return sync.openTimer(context.thread(), Names.nt(objectAttributes), desiredAccess, timerHandle);
     }
 
     @Override
     public int NtSetTimer(long timerHandle, long dueTime, TimerApcProc timerApcRoutine, long timerContext, boolean resume, int period, boolean[] previousState) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        if (timerApcRoutine != null) { // completion APCs arrive with the APC work
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        return sync.setTimer(context.thread(), timerHandle, dueTime, resume, period, previousState);
     }
 
     @Override
     public int NtCancelTimer(long timerHandle, boolean[] currentState) {
-        return STATUS_NOT_IMPLEMENTED;
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        return sync.cancelTimer(context.thread(), timerHandle, currentState);
     }
 
     @Override

@@ -85,6 +85,7 @@ public final class Win32 {
     public static final int STATUS_PENDING = 0x00000103;
     public static final int STATUS_MORE_ENTRIES = 0x00000105;
     public static final int STATUS_OBJECT_NAME_EXISTS = 0x40000000;
+    public static final int STATUS_TIMER_RESUME_IGNORED = 0x40000025;
     public static final int STATUS_BUFFER_OVERFLOW = 0x80000005;
     public static final int STATUS_NO_MORE_ENTRIES = 0x8000001A;
     public static final int STATUS_UNSUCCESSFUL = 0xC0000001;
@@ -232,6 +233,7 @@ public final class Win32 {
     public static final int CREATE_EVENT_INITIAL_SET = 0x00000002;
     public static final int CREATE_MUTEX_INITIAL_OWNER = 0x00000001;
     public static final int CREATE_WAITABLE_TIMER_MANUAL_RESET = 0x00000001;
+    public static final int CREATE_WAITABLE_TIMER_HIGH_RESOLUTION = 0x00000002;
     public static final int CREATE_SUSPENDED = 0x00000004;
     public static final int CREATE_NEW_CONSOLE = 0x00000010;
     public static final int NORMAL_PRIORITY_CLASS = 0x00000020;

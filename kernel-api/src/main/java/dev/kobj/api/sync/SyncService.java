@@ -57,6 +57,27 @@ public interface SyncService {
     /** {@code info[0]} = current count, {@code info[1]} = maximum. */
     int querySemaphore(KThread caller, long handle, int[] info);
 
+    int NOTIFICATION_TIMER = 0;
+    int SYNCHRONIZATION_TIMER = 1;
+    int TIMER_QUERY_STATE = 0x0001;
+    int TIMER_MODIFY_STATE = 0x0002;
+
+    /** NtCreateTimer: a new timer is inactive and not signalled. */
+    int createTimer(KThread caller, ObjectAttributes attributes, int desiredAccess, int timerType, long[] handle);
+
+    int openTimer(KThread caller, ObjectAttributes attributes, int desiredAccess, long[] handle);
+
+    /**
+     * NtSetTimer without a completion routine: due time in 100 ns units (negative relative, positive
+     * absolute), period in milliseconds (0 one-shot, negative refused with STATUS_INVALID_PARAMETER_6).
+     * {@code previousState[0]} gets whether it was signalled; {@code resume} gives
+     * STATUS_TIMER_RESUME_IGNORED.
+     */
+    int setTimer(KThread caller, long handle, long dueTime, boolean resume, int period, boolean[] previousState);
+
+    /** NtCancelTimer: {@code currentState[0]} gets the (unchanged) signalled state. */
+    int cancelTimer(KThread caller, long handle, boolean[] currentState);
+
     int KEYEDEVENT_WAIT = 0x0001;
     int KEYEDEVENT_WAKE = 0x0002;
 

@@ -85,13 +85,15 @@ final class CoreKernel implements Kernel {
         }
     }
 
-    /** Services that hold resources (the process manager's sweep) are closed with the kernel. */
+    /** Services that hold resources (the sweep, the timer queue) are closed with the kernel. */
     private void closeServices() {
-        if (processes instanceof AutoCloseable closeable) {
-            try {
-                closeable.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("closing " + processes, e);
+        for (Object service : services.values()) {
+            if (service instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException("closing " + service, e);
+                }
             }
         }
     }
