@@ -360,19 +360,31 @@ final class Kernel32Impl implements Kernel32 {
     public int SleepEx(int dwMilliseconds, boolean bAlertable) {
         KThread thread = context.thread();
         if (dwMilliseconds == 0) {
+            if (bAlertable && thread.runApcs()) {
+                return WAIT_IO_COMPLETION;
+            }
             Thread.yield();
             return 0;
         }
-        // A sleep is a wait on the thread's own end: termination wakes it, and so does an interrupt.
-        context.waits().waitForSingleObject(thread, GetCurrentThread(), bAlertable, timeout(dwMilliseconds));
+        // A sleep is a wait on the thread's own end: termination wakes it, and so do an interrupt and an APC.
+        int status = context.waits().waitForSingleObject(thread, GetCurrentThread(), bAlertable,
+                timeout(dwMilliseconds));
         fence(thread);
-        return 0;
+        return status == STATUS_USER_APC ? WAIT_IO_COMPLETION : 0;
     }
 
     @Override
     public int QueueUserAPC(ApcProc pfnAPC, long hThread, long dwData) {
-        notImplemented();
-        return 0;
+        KThread thread = context.thread();
+        HandleEntry entry = context.objects().lookup(thread, hThread);
+        int status = entry == null ? STATUS_INVALID_HANDLE : entry.check(context.threadType(), THREAD_SET_CONTEXT);
+        if (status == STATUS_SUCCESS && pfnAPC == null) {
+            status = STATUS_INVALID_PARAMETER;
+        }
+        if (status == STATUS_SUCCESS && !((KThread) entry.object()).queueApc(() -> pfnAPC.apply(dwData))) {
+            status = STATUS_UNSUCCESSFUL; // the thread has ended
+        }
+        return succeeded(thread, status) ? 1 : 0;
     }
 
     @Override

@@ -162,6 +162,44 @@ class ThreadApiTest {
     }
 
     @Test
+    void apcsRunInTheTargetsNextAlertableWaitOnly() throws Exception {
+        java.util.List<Long> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        assertEquals(1, k32.QueueUserAPC(ran::add, k32.GetCurrentThread(), 1));
+        assertEquals(1, k32.QueueUserAPC(ran::add, k32.GetCurrentThread(), 2));
+        long signalled = k32.CreateEvent(null, true, true, null);
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(signalled, 0), "a non-alertable wait leaves APCs queued");
+        assertEquals(java.util.List.of(), ran);
+        assertEquals(WAIT_IO_COMPLETION, k32.WaitForSingleObjectEx(signalled, 0, true),
+                "APCs first, even with the object signalled");
+        assertEquals(java.util.List.of(1L, 2L), ran);
+        assertEquals(0, k32.SleepEx(0, true), "nothing left");
+        assertEquals(1, k32.QueueUserAPC(ran::add, k32.GetCurrentThread(), 3));
+        assertEquals(WAIT_IO_COMPLETION, k32.SleepEx(0, true));
+        assertEquals(java.util.List.of(1L, 2L, 3L), ran);
+    }
+
+    @Test
+    void anApcWakesABlockedAlertableWait() throws Exception {
+        java.util.concurrent.CompletableFuture<Integer> result = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicLong ranOn = new java.util.concurrent.atomic.AtomicLong();
+        int[] id = new int[1];
+        long thread = k32.CreateThread(null, 0, p -> {
+            long event = k32.CreateEvent(null, true, false, null);
+            result.complete(k32.WaitForSingleObjectEx(event, INFINITE, true));
+            return 0;
+        }, 0, 0, id);
+        Thread.sleep(100);
+        assertEquals(1, k32.QueueUserAPC(data -> ranOn.set(k32.GetCurrentThreadId()), thread, 0));
+        assertEquals(WAIT_IO_COMPLETION, (int) result.get(5, TimeUnit.SECONDS));
+        assertEquals(id[0], ranOn.get(), "the APC ran on the target thread");
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(thread, 5000));
+        assertEquals(0, k32.QueueUserAPC(data -> { }, thread, 0), "an ended thread takes no APC");
+        assertEquals(ERROR_GEN_FAILURE, k32.GetLastError());
+        assertEquals(0, k32.QueueUserAPC(data -> { }, 0x7770, 0));
+        assertEquals(ERROR_INVALID_HANDLE, k32.GetLastError());
+    }
+
+    @Test
     void badArguments() {
         assertEquals(NULL, k32.CreateThread(null, 0, null, 0, 0, null));
         assertEquals(ERROR_INVALID_PARAMETER, k32.GetLastError());

@@ -111,7 +111,7 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
     final void wakeWaiters(boolean holdingWaitAllLock) {
         for (WaitBlock block = head; block != null; block = block.next) {
             Waiter waiter = block.waiter;
-            if (waiter.status() != Waiter.WAITING) {
+            if (!waiter.isWaiting()) {
                 continue;
             }
             if (!waiter.all) {

@@ -23,6 +23,8 @@ public final class Waiter {
     public static final int CLAIMED = -2;
     /** A claimed wait whose object was taken by a barging acquirer first: the waiter tries again. */
     public static final int RETRY = -3;
+    /** WAITING, in an alertable wait: a queued user APC may end it. */
+    public static final int WAITING_ALERTABLE = -4;
 
     private static final VarHandle STATUS;
 
@@ -85,6 +87,24 @@ public final class Waiter {
         return all;
     }
 
+    /** WAITING → WAITING_ALERTABLE: from now on a queued APC may end this wait. */
+    @KernelInternal
+    public boolean makeAlertable() {
+        return STATUS.compareAndSet(this, WAITING, WAITING_ALERTABLE);
+    }
+
+    /** Ends an alertable wait with {@code result} (STATUS_USER_APC); false if it is not one, or is over. */
+    @KernelInternal
+    public boolean cancelAlertable(int result) {
+        return STATUS.compareAndSet(this, WAITING_ALERTABLE, result);
+    }
+
+    /** Whether the wait is still open (WAITING or WAITING_ALERTABLE). */
+    public boolean isWaiting() {
+        int s = status;
+        return s == WAITING || s == WAITING_ALERTABLE;
+    }
+
     /** Whether the thread owns any mutant. */
     public boolean ownsMutants() {
         return ownedMutants != null;
@@ -97,13 +117,13 @@ public final class Waiter {
     /** WAITING → CLAIMED: true for the one caller who may now consume state for this waiter. */
     @KernelInternal
     public boolean claim() {
-        return STATUS.compareAndSet(this, WAITING, CLAIMED);
+        return STATUS.compareAndSet(this, WAITING, CLAIMED) || STATUS.compareAndSet(this, WAITING_ALERTABLE, CLAIMED);
     }
 
     /** WAITING → result, for the waiter itself (timeout, interrupt); false if a signaller claimed it first. */
     @KernelInternal
     public boolean cancel(int result) {
-        return STATUS.compareAndSet(this, WAITING, result);
+        return STATUS.compareAndSet(this, WAITING, result) || STATUS.compareAndSet(this, WAITING_ALERTABLE, result);
     }
 
     /** CLAIMED → result, and wakes the waiting thread. */

@@ -28,6 +28,18 @@ public interface KThread {
     /** Whether the thread has ended (returned, exited, been terminated, or its adopted Java thread died). */
     boolean isEnded();
 
+    /**
+     * Queues a user APC (FIFO); it runs on this thread at its next alertable wait, which it ends with
+     * STATUS_USER_APC. False if the thread has ended.
+     */
+    boolean queueApc(Runnable apc);
+
+    /** Whether user APCs are queued. */
+    boolean hasApcs();
+
+    /** Runs every queued user APC in order, on this thread; true if any ran. */
+    boolean runApcs();
+
     /** This thread's reusable wait state and its list of owned mutants. */
     dev.kobj.api.dispatch.Waiter waiter();
 }

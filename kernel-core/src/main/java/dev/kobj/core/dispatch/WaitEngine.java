@@ -9,6 +9,7 @@ import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_3;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_MIX;
 import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_TYPE_MISMATCH;
 import static dev.kobj.api.status.NtStatus.STATUS_TIMEOUT;
+import static dev.kobj.api.status.NtStatus.STATUS_USER_APC;
 
 import com.google.inject.Inject;
 import dev.kobj.api.dispatch.DispatcherContext;
@@ -79,6 +80,9 @@ public final class WaitEngine implements WaitService {
         if ((entry.grantedAccess() & Access.SYNCHRONIZE) == 0) {
             return STATUS_ACCESS_DENIED;
         }
+        if (alertable && caller.runApcs()) {
+            return STATUS_USER_APC; // pending APCs run first, and the wait takes nothing (§5.4)
+        }
         DispatcherObject object = waitable.dispatcherObject();
         int acquired = object.tryAcquire(caller);
         if (acquired != DispatcherObject.NOT_SIGNALLED) {
@@ -89,7 +93,7 @@ public final class WaitEngine implements WaitService {
         }
         DispatcherObject[] list = ((CoreThread) caller).waitObjects();
         list[0] = object;
-        return block(caller, list, 1, false, timeout);
+        return block(caller, list, 1, false, alertable, timeout);
     }
 
     @Override
@@ -128,7 +132,10 @@ public final class WaitEngine implements WaitService {
                 }
             }
         }
-        return wait(caller, list, count, all, timeout);
+        if (alertable && caller.runApcs()) {
+            return STATUS_USER_APC;
+        }
+        return wait(caller, list, count, all, alertable, timeout);
     }
 
     @Override
@@ -136,10 +143,11 @@ public final class WaitEngine implements WaitService {
         if (count < 1 || count > MAXIMUM_WAIT_OBJECTS || list == null || list.length < count) {
             return STATUS_INVALID_PARAMETER;
         }
-        return wait(caller, list, count, waitAll, timeout);
+        return wait(caller, list, count, waitAll, false, timeout);
     }
 
-    private int wait(KThread caller, DispatcherObject[] list, int count, boolean all, long timeout) {
+    private int wait(KThread caller, DispatcherObject[] list, int count, boolean all, boolean alertable,
+            long timeout) {
         if (!all) {
             for (int i = 0; i < count; i++) {
                 int acquired = list[i].tryAcquire(caller);
@@ -151,13 +159,14 @@ public final class WaitEngine implements WaitService {
                 return STATUS_TIMEOUT;
             }
         }
-        return block(caller, list, count, all, timeout);
+        return block(caller, list, count, all, alertable, timeout);
     }
 
     /** The slow path: queue, park, dequeue; again on RETRY with the time left. */
-    private int block(KThread caller, DispatcherObject[] list, int count, boolean all, long timeout) {
+    private int block(KThread caller, DispatcherObject[] list, int count, boolean all, boolean alertable,
+            long timeout) {
         if (reapDeadOwners(list, count)) {
-            return wait(caller, list, count, all, timeout); // an abandoned mutex may satisfy it now
+            return wait(caller, list, count, all, alertable, timeout); // an abandoned mutex may satisfy it now
         }
         long deadline = deadline(timeout);
         Waiter waiter = caller.waiter();
@@ -167,6 +176,10 @@ public final class WaitEngine implements WaitService {
                 queueAll(waiter, list, count, timeout == 0);
             } else {
                 queueAny(caller, waiter, list, count);
+            }
+            // Alertable from here; then look again: an APC queued just before found no one to wake.
+            if (alertable && waiter.makeAlertable() && caller.hasApcs()) {
+                waiter.cancelAlertable(STATUS_USER_APC);
             }
             int status = park(waiter, deadline);
             for (int i = 0; i < count; i++) {
@@ -180,6 +193,10 @@ public final class WaitEngine implements WaitService {
                 } finally {
                     object.unlock();
                 }
+            }
+            if (status == STATUS_USER_APC) {
+                caller.runApcs();
+                return status;
             }
             if (status != Waiter.RETRY) {
                 return status;
@@ -224,7 +241,7 @@ public final class WaitEngine implements WaitService {
             } finally {
                 object.unlock();
             }
-            if (waiter.status() != Waiter.WAITING) {
+            if (!waiter.isWaiting()) {
                 return;
             }
         }
@@ -261,7 +278,7 @@ public final class WaitEngine implements WaitService {
                 Thread.onSpinWait(); // the claimer is consuming under a lock: a moment
                 continue;
             }
-            if (status != Waiter.WAITING) {
+            if (status != Waiter.WAITING && status != Waiter.WAITING_ALERTABLE) {
                 return status;
             }
             if (self.isInterrupted()) {

@@ -9,6 +9,7 @@ import dev.kobj.api.object.HandleEntry;
 import dev.kobj.api.object.KernelObject;
 import dev.kobj.api.process.KThread;
 import dev.kobj.api.process.ProcessService;
+import dev.kobj.api.status.NtStatus;
 import dev.kobj.core.CoreTypes;
 
 /** A Thread object bound to one Java thread. Its last error is touched only by that Java thread. */
@@ -25,6 +26,7 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
     private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
     private final DispatcherEvent endedEvent;
     private volatile int exitCode = ProcessService.STILL_ACTIVE;
+    private final java.util.Queue<Runnable> apcs = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private DispatcherObject[] waitObjects;
 
     CoreThread(int id, CoreProcess process, Thread javaThread, DispatcherContext context) {
@@ -99,6 +101,40 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
     @Override
     public DispatcherEvent dispatcherObject() {
         return endedEvent;
+    }
+
+    @Override
+    public boolean queueApc(Runnable apc) {
+        if (isEnded()) {
+            return false;
+        }
+        apcs.add(apc);
+        Waiter w = waiter;
+        if (w != null && w.cancelAlertable(NtStatus.STATUS_USER_APC)) {
+            java.util.concurrent.locks.LockSupport.unpark(javaThread); // ends the alertable wait in progress
+        }
+        return true;
+    }
+
+    @Override
+    public boolean hasApcs() {
+        return !apcs.isEmpty();
+    }
+
+    @Override
+    public boolean runApcs() {
+        boolean ran = false;
+        Runnable apc;
+        while ((apc = apcs.poll()) != null) {
+            ran = true;
+            apc.run();
+        }
+        return ran;
+    }
+
+    /** An ended thread's pending APCs are discarded (nt-semantics.md §10). */
+    void discardApcs() {
+        apcs.clear();
     }
 
     /** The waiter if this thread has ever waited, else {@code null} (never creates one). */

@@ -127,6 +127,7 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
             LockSupport.unpark(core.javaThread()); // termination wakes the thread's wait (two-step end)
         }
         DispatcherMutant.abandonAll(core);
+        core.discardApcs();
         core.dispatcherObject().set();
         CoreProcess process = core.process();
         process.threads.remove(core);
