@@ -347,8 +347,9 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public int SignalObjectAndWait(long hObjectToSignal, long hObjectToWaitOn, int dwMilliseconds, boolean bAlertable) {
-        notImplemented();
-        return WAIT_FAILED;
+        KThread thread = context.thread();
+        return waitResult(thread, SignalAndWait.signalAndWait(context, thread, hObjectToSignal, hObjectToWaitOn,
+                bAlertable, timeout(dwMilliseconds)));
     }
 
     @Override

@@ -268,7 +268,11 @@ final class NtdllImpl implements Ntdll {
 
     @Override
     public int NtSignalAndWaitForSingleObject(long signalHandle, long waitHandle, boolean alertable, Long timeout) {
-        return STATUS_NOT_IMPLEMENTED;
+        var thread = context.thread();
+        int status = SignalAndWait.signalAndWait(context, thread, signalHandle, waitHandle, alertable,
+                ntTimeout(timeout));
+        fence(thread);
+        return status;
     }
 
     @Override

@@ -115,6 +115,26 @@ class SyncApiTest {
     }
 
     @Test
+    void signalObjectAndWait() {
+        long auto = k32.CreateEvent(null, false, false, null);
+        assertEquals(WAIT_OBJECT_0, k32.SignalObjectAndWait(auto, auto, 0, false), "set, then consumed by this wait");
+        assertEquals(WAIT_TIMEOUT, k32.WaitForSingleObject(auto, 0));
+        long sem = k32.CreateSemaphore(null, 1, 1, null);
+        assertEquals(WAIT_FAILED, k32.SignalObjectAndWait(sem, auto, 0, false));
+        assertEquals(ERROR_TOO_MANY_POSTS, k32.GetLastError());
+        long mutex = k32.CreateMutex(null, false, null);
+        assertEquals(WAIT_FAILED, k32.SignalObjectAndWait(mutex, auto, 0, false));
+        assertEquals(ERROR_NOT_OWNER, k32.GetLastError());
+        long[] dir = new long[1];
+        nt.NtCreateDirectoryObject(dir, DIRECTORY_ALL_ACCESS, null);
+        assertEquals(WAIT_FAILED, k32.SignalObjectAndWait(dir[0], auto, 0, false));
+        assertEquals(ERROR_INVALID_HANDLE, k32.GetLastError());
+        assertEquals(WAIT_OBJECT_0, k32.SignalObjectAndWait(auto, sem, 0, false), "the semaphore's count is taken");
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(auto, 0), "and the event was set");
+        assertEquals(STATUS_SUCCESS, nt.NtSignalAndWaitForSingleObject(sem, sem, false, 0L));
+    }
+
+    @Test
     void ntCallsAndQueries() {
         long[] h = new long[1];
         assertEquals(STATUS_INVALID_PARAMETER, nt.NtCreateEvent(h, EVENT_ALL_ACCESS, null, 7, false));
