@@ -81,39 +81,19 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public long CreateEventEx(SecurityAttributes lpEventAttributes, String lpName, int dwFlags, int dwDesiredAccess) {
-        SyncService sync = context.sync();
-        if (sync == null) {
-            notImplemented();
-            return NULL;
-        }
-        KThread thread = context.thread();
         if ((dwFlags & ~(CREATE_EVENT_MANUAL_RESET | CREATE_EVENT_INITIAL_SET)) != 0) {
-            return failed(thread, STATUS_INVALID_PARAMETER);
+            return failed(context.thread(), STATUS_INVALID_PARAMETER);
         }
-        var attributes = Names.win32(context.baseNamedObjects(), lpName, inherit(lpEventAttributes), true);
-        if (attributes == null) {
-            return failed(thread, STATUS_OBJECT_PATH_SYNTAX_BAD);
-        }
-        long[] handle = new long[1];
-        return created(thread, sync.createEvent(thread, attributes, dwDesiredAccess,
-                (dwFlags & CREATE_EVENT_MANUAL_RESET) != 0 ? NotificationEvent : SynchronizationEvent,
-                (dwFlags & CREATE_EVENT_INITIAL_SET) != 0, handle), handle);
+        return createNamed(lpEventAttributes, lpName, (sync, thread, attributes, handle) ->
+                sync.createEvent(thread, attributes, dwDesiredAccess,
+                        (dwFlags & CREATE_EVENT_MANUAL_RESET) != 0 ? NotificationEvent : SynchronizationEvent,
+                        (dwFlags & CREATE_EVENT_INITIAL_SET) != 0, handle));
     }
 
     @Override
     public long OpenEvent(int dwDesiredAccess, boolean bInheritHandle, String lpName) {
-        SyncService sync = context.sync();
-        if (sync == null) {
-            notImplemented();
-            return NULL;
-        }
-        KThread thread = context.thread();
-        var attributes = openAttributes(lpName, bInheritHandle);
-        if (attributes == null) {
-            return failed(thread, lpName == null ? STATUS_INVALID_PARAMETER : STATUS_OBJECT_PATH_SYNTAX_BAD);
-        }
-        long[] handle = new long[1];
-        return opened(thread, sync.openEvent(thread, attributes, dwDesiredAccess, handle), handle);
+        return openNamed(lpName, bInheritHandle, (sync, thread, attributes, handle) ->
+                sync.openEvent(thread, attributes, dwDesiredAccess, handle));
     }
 
     @Override
@@ -154,38 +134,18 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public long CreateMutexEx(SecurityAttributes lpMutexAttributes, String lpName, int dwFlags, int dwDesiredAccess) {
-        SyncService sync = context.sync();
-        if (sync == null) {
-            notImplemented();
-            return NULL;
-        }
-        KThread thread = context.thread();
         if ((dwFlags & ~CREATE_MUTEX_INITIAL_OWNER) != 0) {
-            return failed(thread, STATUS_INVALID_PARAMETER);
+            return failed(context.thread(), STATUS_INVALID_PARAMETER);
         }
-        var attributes = Names.win32(context.baseNamedObjects(), lpName, inherit(lpMutexAttributes), true);
-        if (attributes == null) {
-            return failed(thread, STATUS_OBJECT_PATH_SYNTAX_BAD);
-        }
-        long[] handle = new long[1];
-        return created(thread, sync.createMutant(thread, attributes, dwDesiredAccess,
-                (dwFlags & CREATE_MUTEX_INITIAL_OWNER) != 0, handle), handle);
+        return createNamed(lpMutexAttributes, lpName, (sync, thread, attributes, handle) ->
+                sync.createMutant(thread, attributes, dwDesiredAccess, (dwFlags & CREATE_MUTEX_INITIAL_OWNER) != 0,
+                        handle));
     }
 
     @Override
     public long OpenMutex(int dwDesiredAccess, boolean bInheritHandle, String lpName) {
-        SyncService sync = context.sync();
-        if (sync == null) {
-            notImplemented();
-            return NULL;
-        }
-        KThread thread = context.thread();
-        var attributes = openAttributes(lpName, bInheritHandle);
-        if (attributes == null) {
-            return failed(thread, lpName == null ? STATUS_INVALID_PARAMETER : STATUS_OBJECT_PATH_SYNTAX_BAD);
-        }
-        long[] handle = new long[1];
-        return opened(thread, sync.openMutant(thread, attributes, dwDesiredAccess, handle), handle);
+        return openNamed(lpName, bInheritHandle, (sync, thread, attributes, handle) ->
+                sync.openMutant(thread, attributes, dwDesiredAccess, handle));
     }
 
     @Override
@@ -206,38 +166,17 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public long CreateSemaphoreEx(SecurityAttributes lpSemaphoreAttributes, int lInitialCount, int lMaximumCount, String lpName, int dwFlags, int dwDesiredAccess) {
-        SyncService sync = context.sync();
-        if (sync == null) {
-            notImplemented();
-            return NULL;
-        }
-        KThread thread = context.thread();
         if (dwFlags != 0) {
-            return failed(thread, STATUS_INVALID_PARAMETER);
+            return failed(context.thread(), STATUS_INVALID_PARAMETER);
         }
-        var attributes = Names.win32(context.baseNamedObjects(), lpName, inherit(lpSemaphoreAttributes), true);
-        if (attributes == null) {
-            return failed(thread, STATUS_OBJECT_PATH_SYNTAX_BAD);
-        }
-        long[] handle = new long[1];
-        return created(thread, sync.createSemaphore(thread, attributes, dwDesiredAccess, lInitialCount,
-                lMaximumCount, handle), handle);
+        return createNamed(lpSemaphoreAttributes, lpName, (sync, thread, attributes, handle) ->
+                sync.createSemaphore(thread, attributes, dwDesiredAccess, lInitialCount, lMaximumCount, handle));
     }
 
     @Override
     public long OpenSemaphore(int dwDesiredAccess, boolean bInheritHandle, String lpName) {
-        SyncService sync = context.sync();
-        if (sync == null) {
-            notImplemented();
-            return NULL;
-        }
-        KThread thread = context.thread();
-        var attributes = openAttributes(lpName, bInheritHandle);
-        if (attributes == null) {
-            return failed(thread, lpName == null ? STATUS_INVALID_PARAMETER : STATUS_OBJECT_PATH_SYNTAX_BAD);
-        }
-        long[] handle = new long[1];
-        return opened(thread, sync.openSemaphore(thread, attributes, dwDesiredAccess, handle), handle);
+        return openNamed(lpName, bInheritHandle, (sync, thread, attributes, handle) ->
+                sync.openSemaphore(thread, attributes, dwDesiredAccess, handle));
     }
 
     @Override
@@ -258,39 +197,19 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public long CreateWaitableTimerEx(SecurityAttributes lpTimerAttributes, String lpTimerName, int dwFlags, int dwDesiredAccess) {
-        SyncService sync = context.sync();
-        if (sync == null) {
-            notImplemented();
-            return NULL;
-        }
-        KThread thread = context.thread();
         if ((dwFlags & ~(CREATE_WAITABLE_TIMER_MANUAL_RESET | CREATE_WAITABLE_TIMER_HIGH_RESOLUTION)) != 0) {
-            return failed(thread, STATUS_INVALID_PARAMETER);
+            return failed(context.thread(), STATUS_INVALID_PARAMETER);
         }
-        var attributes = Names.win32(context.baseNamedObjects(), lpTimerName, inherit(lpTimerAttributes), true);
-        if (attributes == null) {
-            return failed(thread, STATUS_OBJECT_PATH_SYNTAX_BAD);
-        }
-        long[] handle = new long[1];
-        return created(thread, sync.createTimer(thread, attributes, dwDesiredAccess,
-                (dwFlags & CREATE_WAITABLE_TIMER_MANUAL_RESET) != 0 ? SyncService.NOTIFICATION_TIMER
-                        : SyncService.SYNCHRONIZATION_TIMER, handle), handle);
+        return createNamed(lpTimerAttributes, lpTimerName, (sync, thread, attributes, handle) ->
+                sync.createTimer(thread, attributes, dwDesiredAccess,
+                        (dwFlags & CREATE_WAITABLE_TIMER_MANUAL_RESET) != 0 ? SyncService.NOTIFICATION_TIMER
+                                : SyncService.SYNCHRONIZATION_TIMER, handle));
     }
 
     @Override
     public long OpenWaitableTimer(int dwDesiredAccess, boolean bInheritHandle, String lpTimerName) {
-        SyncService sync = context.sync();
-        if (sync == null) {
-            notImplemented();
-            return NULL;
-        }
-        KThread thread = context.thread();
-        var attributes = openAttributes(lpTimerName, bInheritHandle);
-        if (attributes == null) {
-            return failed(thread, lpTimerName == null ? STATUS_INVALID_PARAMETER : STATUS_OBJECT_PATH_SYNTAX_BAD);
-        }
-        long[] handle = new long[1];
-        return opened(thread, sync.openTimer(thread, attributes, dwDesiredAccess, handle), handle);
+        return openNamed(lpTimerName, bInheritHandle, (sync, thread, attributes, handle) ->
+                sync.openTimer(thread, attributes, dwDesiredAccess, handle));
     }
 
     @Override
@@ -892,6 +811,44 @@ final class Kernel32Impl implements Kernel32 {
         return notImplemented();
     }
 
+    /** A sync-family create or open by a Win32 name. */
+    @FunctionalInterface
+    private interface NamedCall {
+        int call(SyncService sync, KThread thread, dev.kobj.api.object.ObjectAttributes attributes, long[] handle);
+    }
+
+    /** Create*: the name below the session's BaseNamedObjects with OBJ_OPENIF, and the last-error rule. */
+    private long createNamed(SecurityAttributes securityAttributes, String name, NamedCall create) {
+        SyncService sync = context.sync();
+        if (sync == null) {
+            notImplemented();
+            return NULL;
+        }
+        KThread thread = context.thread();
+        var attributes = Names.win32(context.baseNamedObjects(), name, inherit(securityAttributes), true);
+        if (attributes == null) {
+            return failed(thread, STATUS_OBJECT_PATH_SYNTAX_BAD);
+        }
+        long[] handle = new long[1];
+        return created(thread, create.call(sync, thread, attributes, handle), handle);
+    }
+
+    /** Open*: a name is required (ERROR_INVALID_PARAMETER), no OBJ_OPENIF. */
+    private long openNamed(String name, boolean inherit, NamedCall open) {
+        SyncService sync = context.sync();
+        if (sync == null) {
+            notImplemented();
+            return NULL;
+        }
+        KThread thread = context.thread();
+        var attributes = name == null ? null : Names.win32(context.baseNamedObjects(), name, inherit, false);
+        if (attributes == null) {
+            return failed(thread, name == null ? STATUS_INVALID_PARAMETER : STATUS_OBJECT_PATH_SYNTAX_BAD);
+        }
+        long[] handle = new long[1];
+        return opened(thread, open.call(sync, thread, attributes, handle), handle);
+    }
+
     /** A Create* result: last error 0 for a new object, ERROR_ALREADY_EXISTS for an existing one (§11). */
     private static long created(KThread thread, int status, long[] handle) {
         if (status == STATUS_OBJECT_NAME_EXISTS) {
@@ -943,11 +900,6 @@ final class Kernel32Impl implements Kernel32 {
 
     private static boolean inherit(SecurityAttributes attributes) {
         return attributes != null && attributes.inheritHandle();
-    }
-
-    /** Open* names: required (null → ERROR_INVALID_PARAMETER), no OBJ_OPENIF. */
-    private dev.kobj.api.object.ObjectAttributes openAttributes(String name, boolean inherit) {
-        return name == null ? null : Names.win32(context.baseNamedObjects(), name, inherit, false);
     }
 
     /** The image CreateProcess starts: the application name, or the command line's first token. */
