@@ -144,6 +144,20 @@ public class DispatcherLincheckTest {
         }
 
         @Override
+        public int suspend() {
+            return -1;
+        }
+
+        @Override
+        public int resume() {
+            return 0;
+        }
+
+        @Override
+        public void checkSuspended() {
+        }
+
+        @Override
         public Waiter waiter() {
             return waiter;
         }

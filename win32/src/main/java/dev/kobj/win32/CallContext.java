@@ -32,7 +32,8 @@ interface CallContext {
      *
      * @return an NTSTATUS
      */
-    int createThread(ThreadProc body, long parameter, int handleAttributes, long[] handle, int[] threadId);
+    int createThread(ThreadProc body, long parameter, boolean suspended, int handleAttributes, long[] handle,
+            int[] threadId);
 
     /** This process as the kernel knows it. */
     dev.kobj.api.process.KProcess process();

@@ -313,12 +313,8 @@ final class Kernel32Impl implements Kernel32 {
         if (lpStartAddress == null) {
             return failed(thread, STATUS_INVALID_PARAMETER);
         }
-        if ((dwCreationFlags & CREATE_SUSPENDED) != 0) { // suspension arrives with the processes work
-            notImplemented();
-            return NULL;
-        }
         long[] handle = new long[1];
-        int status = context.createThread(lpStartAddress, lpParameter,
+        int status = context.createThread(lpStartAddress, lpParameter, (dwCreationFlags & CREATE_SUSPENDED) != 0,
                 inherit(lpThreadAttributes) ? OBJ_INHERIT : 0, handle, lpThreadId);
         return NtStatus.isSuccess(status) ? handle[0] : failed(thread, status);
     }
@@ -402,9 +398,6 @@ final class Kernel32Impl implements Kernel32 {
         if (program == null) {
             return succeeded(thread, STATUS_OBJECT_NAME_NOT_FOUND); // ERROR_FILE_NOT_FOUND
         }
-        if ((dwCreationFlags & CREATE_SUSPENDED) != 0) { // suspension arrives with the processes work
-            return notImplemented();
-        }
         Win32ProcessImpl child = context.createChild(image, bInheritHandles);
         boolean useStd = lpStartupInfo != null && (lpStartupInfo.flags & STARTF_USESTDHANDLES) != 0;
         child.setStdHandle(0, useStd ? lpStartupInfo.hStdInput : context.stdHandle(0));
@@ -412,7 +405,8 @@ final class Kernel32Impl implements Kernel32 {
         child.setStdHandle(2, useStd ? lpStartupInfo.hStdError : context.stdHandle(2));
         String commandLine = lpCommandLine != null ? lpCommandLine : lpApplicationName;
         Kernel32 childKernel32 = child.kernel32();
-        var first = child.prepareThread(p -> program.main(childKernel32, commandLine), 0);
+        var first = child.prepareThread(p -> program.main(childKernel32, commandLine), 0,
+                (dwCreationFlags & CREATE_SUSPENDED) != 0);
         long[] processHandle = new long[1];
         long[] threadHandle = new long[1];
         int status = context.objects().insert(thread.process(), (KernelObject) child.process(), PROCESS_ALL_ACCESS,
@@ -750,14 +744,34 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public int SuspendThread(long hThread) {
-        notImplemented();
-        return -1;
+        KThread thread = context.thread();
+        HandleEntry entry = context.objects().lookup(thread, hThread);
+        int status = entry == null ? STATUS_INVALID_HANDLE : entry.check(context.threadType(), THREAD_SUSPEND_RESUME);
+        if (status != STATUS_SUCCESS) {
+            succeeded(thread, status);
+            return -1;
+        }
+        int before = ((KThread) entry.object()).suspend();
+        if (before < 0) {
+            thread.setLastError(ERROR_ACCESS_DENIED); // ended, or past MAXIMUM_SUSPEND_COUNT
+            return -1;
+        }
+        if (entry.object() == thread) {
+            thread.checkSuspended(); // suspending yourself takes effect now
+        }
+        return before;
     }
 
     @Override
     public int ResumeThread(long hThread) {
-        notImplemented();
-        return -1;
+        KThread thread = context.thread();
+        HandleEntry entry = context.objects().lookup(thread, hThread);
+        int status = entry == null ? STATUS_INVALID_HANDLE : entry.check(context.threadType(), THREAD_SUSPEND_RESUME);
+        if (status != STATUS_SUCCESS) {
+            succeeded(thread, status);
+            return -1;
+        }
+        return ((KThread) entry.object()).resume();
     }
 
     @Override

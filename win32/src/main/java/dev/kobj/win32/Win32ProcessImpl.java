@@ -121,8 +121,9 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     }
 
     @Override
-    public int createThread(ThreadProc body, long parameter, int handleAttributes, long[] handle, int[] threadId) {
-        PreparedThread thread = prepareThread(body, parameter);
+    public int createThread(ThreadProc body, long parameter, boolean suspended, int handleAttributes, long[] handle,
+            int[] threadId) {
+        PreparedThread thread = prepareThread(body, parameter, suspended);
         int status = objects.insert(process, (KernelObject) thread.kernelThread(), THREAD_ALL_ACCESS, handleAttributes,
                 handle);
         if (status < 0) {
@@ -137,7 +138,15 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     }
 
     /** A kernel thread of this process on a new, not yet started, virtual thread running {@code body}. */
-    PreparedThread prepareThread(ThreadProc body, long parameter) {
+    PreparedThread prepareThread(ThreadProc body, long parameter, boolean suspended) {
+        PreparedThread thread = prepareThread(body, parameter);
+        if (suspended) {
+            thread.kernelThread().suspend();
+        }
+        return thread;
+    }
+
+    private PreparedThread prepareThread(ThreadProc body, long parameter) {
         system.checkOpen();
         KThread[] created = new KThread[1];
         Thread javaThread = Thread.ofVirtual().unstarted(() -> run(created[0], body, parameter));
@@ -181,6 +190,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
         current.set(slot);
         int exitCode = Win32.STATUS_UNSUCCESSFUL;
         try {
+            currentThread(); // a thread created suspended waits here for ResumeThread (or its end)
             exitCode = body.run(parameter);
         } catch (KernelThreadExit exit) {
             exitCode = exit.exitCode();
@@ -205,6 +215,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
         if (slot != null) {
             KThread thread = slot.thread;
             if (thread != null) {
+                thread.checkSuspended(); // SuspendThread takes effect at the next call into kobj
                 if (thread.isEnded()) { // terminated at kernel level: fenced at its next call (two-step)
                     throw new KernelThreadExit(thread.exitCode());
                 }

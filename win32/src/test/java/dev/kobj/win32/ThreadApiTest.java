@@ -200,6 +200,54 @@ class ThreadApiTest {
     }
 
     @Test
+    void suspendedThreadsStopAtTheirNextCallUntilResumed() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger progress = new java.util.concurrent.atomic.AtomicInteger();
+        long created = k32.CreateThread(null, 0, p -> {
+            progress.incrementAndGet();
+            return 3;
+        }, 0, CREATE_SUSPENDED, null);
+        Thread.sleep(100);
+        assertEquals(0, progress.get(), "created suspended: not started");
+        assertEquals(STILL_ACTIVE, exitCode(created));
+        assertEquals(1, k32.SuspendThread(created), "a second suspension");
+        assertEquals(2, k32.ResumeThread(created));
+        Thread.sleep(50);
+        assertEquals(0, progress.get(), "still suspended once");
+        assertEquals(1, k32.ResumeThread(created));
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(created, 5000));
+        assertEquals(1, progress.get());
+        assertEquals(0, k32.ResumeThread(created), "not suspended");
+
+        CountDownLatch go = new CountDownLatch(1);
+        long running = k32.CreateThread(null, 0, p -> {
+            try {
+                go.await();
+            } catch (InterruptedException e) {
+                return -1;
+            }
+            k32.GetLastError(); // stops here while suspended
+            progress.incrementAndGet();
+            return 4;
+        }, 0, 0, null);
+        assertEquals(0, k32.SuspendThread(running));
+        go.countDown();
+        Thread.sleep(100);
+        assertEquals(1, progress.get(), "suspension takes effect at the next call");
+        assertEquals(1, k32.ResumeThread(running));
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(running, 5000));
+        assertEquals(2, progress.get());
+        assertEquals(-1, k32.SuspendThread(running), "an ended thread");
+    }
+
+    @Test
+    void terminatingASuspendedThreadEndsIt() throws Exception {
+        long created = k32.CreateThread(null, 0, p -> 1, 0, CREATE_SUSPENDED, null);
+        assertTrue(k32.TerminateThread(created, 8));
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(created, 5000));
+        assertEquals(8, exitCode(created));
+    }
+
+    @Test
     void badArguments() {
         assertEquals(NULL, k32.CreateThread(null, 0, null, 0, 0, null));
         assertEquals(ERROR_INVALID_PARAMETER, k32.GetLastError());

@@ -40,6 +40,22 @@ public interface KThread {
     /** Runs every queued user APC in order, on this thread; true if any ran. */
     boolean runApcs();
 
+    /**
+     * Adds one to the suspend count (SuspendThread); the thread stops at its next call into kobj.
+     *
+     * @return the count before, or -1 if the thread has ended
+     */
+    int suspend();
+
+    /** Takes one from the suspend count (ResumeThread), waking the thread at 0; returns the count before. */
+    int resume();
+
+    /**
+     * Called by the thread itself at each call into kobj: blocks while it is suspended, until resumed,
+     * terminated or interrupted.
+     */
+    void checkSuspended();
+
     /** This thread's reusable wait state and its list of owned mutants. */
     dev.kobj.api.dispatch.Waiter waiter();
 }

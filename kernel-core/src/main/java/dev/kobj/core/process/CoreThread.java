@@ -27,6 +27,7 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
     private final DispatcherEvent endedEvent;
     private volatile int exitCode = ProcessService.STILL_ACTIVE;
     private final java.util.Queue<Runnable> apcs = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    private final java.util.concurrent.atomic.AtomicInteger suspendCount = new java.util.concurrent.atomic.AtomicInteger();
     private DispatcherObject[] waitObjects;
 
     CoreThread(int id, CoreProcess process, Thread javaThread, DispatcherContext context) {
@@ -101,6 +102,46 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
     @Override
     public DispatcherEvent dispatcherObject() {
         return endedEvent;
+    }
+
+    /** MAXIMUM_SUSPEND_COUNT: SuspendThread past it fails. */
+    static final int MAXIMUM_SUSPEND_COUNT = 127;
+
+    @Override
+    public int suspend() {
+        if (isEnded()) {
+            return -1;
+        }
+        int before;
+        do {
+            before = suspendCount.get();
+            if (before >= MAXIMUM_SUSPEND_COUNT) {
+                return -1;
+            }
+        } while (!suspendCount.compareAndSet(before, before + 1));
+        return before;
+    }
+
+    @Override
+    public int resume() {
+        int before;
+        do {
+            before = suspendCount.get();
+            if (before == 0) {
+                return 0;
+            }
+        } while (!suspendCount.compareAndSet(before, before - 1));
+        if (before == 1) {
+            java.util.concurrent.locks.LockSupport.unpark(javaThread);
+        }
+        return before;
+    }
+
+    @Override
+    public void checkSuspended() {
+        while (suspendCount.get() > 0 && !isEnded() && !Thread.currentThread().isInterrupted()) {
+            java.util.concurrent.locks.LockSupport.park(this); // woken by ResumeThread or by termination
+        }
     }
 
     @Override

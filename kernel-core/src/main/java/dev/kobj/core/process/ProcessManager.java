@@ -126,6 +126,7 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
         if (waiter != null && waiter.cancel(NtStatus.STATUS_THREAD_IS_TERMINATING)) {
             LockSupport.unpark(core.javaThread()); // termination wakes the thread's wait (two-step end)
         }
+        LockSupport.unpark(core.javaThread()); // and a thread stopped by SuspendThread
         DispatcherMutant.abandonAll(core);
         core.discardApcs();
         core.dispatcherObject().set();
