@@ -43,8 +43,9 @@ public final class DispatcherEvent extends DispatcherObject {
         return notification;
     }
 
+    /** The state, as a query sees it (consistent with wait-all). */
     public boolean isSignalled() {
-        return state == 1;
+        return readLocked(() -> state) == 1;
     }
 
     /** Sets the event; returns the state before (0 or 1). */

@@ -66,7 +66,7 @@ public final class DispatcherMutant extends DispatcherObject {
 
     /** NT's CurrentCount: 1 when free, 0 when held once, -1 when held twice, ... */
     public int currentCount() {
-        return owner == null ? 1 : 1 - recursion;
+        return readLocked(() -> owner == null ? 1 : 1 - recursion);
     }
 
     public boolean isAbandoned() {

@@ -247,6 +247,20 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
         }
     }
 
+    /**
+     * Reads state for a query under the object's lock, so that it never sees a wait-all half-way through
+     * consuming its objects (which it does holding all their locks). Queries are not a hot path.
+     */
+    final int readLocked(java.util.function.IntSupplier read) {
+        ReentrantLock objectLock = objectLock();
+        objectLock.lock();
+        try {
+            return read.getAsInt();
+        } finally {
+            objectLock.unlock();
+        }
+    }
+
     /** The per-object hint: whether wait-all waiters are queued here. */
     final boolean hasWaitAllWaiters() {
         return allWaiters > 0;

@@ -41,8 +41,9 @@ public final class DispatcherSemaphore extends DispatcherObject {
         this.maximum = maximum;
     }
 
+    /** The count, as a query sees it (consistent with wait-all). */
     public int count() {
-        return count;
+        return readLocked(() -> count);
     }
 
     public int maximum() {
