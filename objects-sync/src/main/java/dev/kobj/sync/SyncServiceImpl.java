@@ -92,6 +92,9 @@ final class SyncServiceImpl implements SyncService {
     public int queryEvent(KThread caller, long handle, int[] info) {
         HandleEntry entry = objects.lookup(caller, handle);
         int status = check(entry, SyncTypes.EVENT, EVENT_QUERY_STATE);
+        if (status == STATUS_SUCCESS && (info == null || info.length < 2)) {
+            return STATUS_INVALID_PARAMETER;
+        }
         if (status == STATUS_SUCCESS) {
             EventObject event = (EventObject) entry.object();
             info[0] = event.event.isNotification() ? NOTIFICATION_EVENT : SYNCHRONIZATION_EVENT;
@@ -131,6 +134,9 @@ final class SyncServiceImpl implements SyncService {
     public int queryMutant(KThread caller, long handle, int[] info) {
         HandleEntry entry = objects.lookup(caller, handle);
         int status = check(entry, SyncTypes.MUTANT, MUTANT_QUERY_STATE);
+        if (status == STATUS_SUCCESS && (info == null || info.length < 3)) {
+            return STATUS_INVALID_PARAMETER;
+        }
         if (status == STATUS_SUCCESS) {
             var mutant = ((MutantObject) entry.object()).mutant;
             KThread owner = mutant.owner();
@@ -174,6 +180,9 @@ final class SyncServiceImpl implements SyncService {
     public int querySemaphore(KThread caller, long handle, int[] info) {
         HandleEntry entry = objects.lookup(caller, handle);
         int status = check(entry, SyncTypes.SEMAPHORE, SEMAPHORE_QUERY_STATE);
+        if (status == STATUS_SUCCESS && (info == null || info.length < 2)) {
+            return STATUS_INVALID_PARAMETER;
+        }
         if (status == STATUS_SUCCESS) {
             var semaphore = ((SemaphoreObject) entry.object()).semaphore;
             info[0] = semaphore.count();

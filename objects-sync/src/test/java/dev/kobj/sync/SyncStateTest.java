@@ -165,6 +165,9 @@ class SyncStateTest {
         f.objects.createDirectory(f.main, null, 0xF000F, dir);
         assertEquals(STATUS_OBJECT_TYPE_MISMATCH, f.waits.waitForSingleObject(f.main, dir[0], false, 0),
                 "directories are not waitable");
+        assertEquals(STATUS_INVALID_PARAMETER, f.sync.queryEvent(f.main, event, null));
+        assertEquals(STATUS_INVALID_PARAMETER, f.sync.queryMutant(f.main, mutex, new int[2]));
+        assertEquals(STATUS_INVALID_PARAMETER, f.sync.querySemaphore(f.main, sem, new int[1]));
         long[] eventType = new long[1];
         assertEquals(STATUS_INVALID_PARAMETER, f.sync.createEvent(f.main, null, 0x1F0003, 2, false, eventType));
     }

@@ -425,6 +425,9 @@ public final class ObjectManagerImpl implements ObjectManager {
         if (entry == null) {
             return STATUS_INVALID_HANDLE;
         }
+        if (info == null || info.length == 0) {
+            return STATUS_INVALID_PARAMETER;
+        }
         KernelObject object = entry.object();
         int flags = (object.isPermanent() ? OBJ_PERMANENT : 0) | (object.isExclusive() ? OBJ_EXCLUSIVE : 0);
         info[0] = new ObjectInfo.Basic(entry.attributes() | flags, entry.grantedAccess(), object.handleCount(),
@@ -438,6 +441,9 @@ public final class ObjectManagerImpl implements ObjectManager {
         if (entry == null) {
             return STATUS_INVALID_HANDLE;
         }
+        if (info == null || info.length == 0) {
+            return STATUS_INVALID_PARAMETER;
+        }
         KernelObject object = entry.object();
         String name = object.type().procedures().queryName(object);
         info[0] = new ObjectInfo.Name(name != null ? name : namespace.pathOf(object));
@@ -449,6 +455,9 @@ public final class ObjectManagerImpl implements ObjectManager {
         HandleEntry entry = lookup(caller, handle);
         if (entry == null) {
             return STATUS_INVALID_HANDLE;
+        }
+        if (info == null || info.length == 0) {
+            return STATUS_INVALID_PARAMETER;
         }
         info[0] = typeInfo(entry.object().type());
         return STATUS_SUCCESS;

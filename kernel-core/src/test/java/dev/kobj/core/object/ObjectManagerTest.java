@@ -88,6 +88,11 @@ class ObjectManagerTest {
             assertEquals(STATUS_INVALID_HANDLE, k.objects.queryBasic(a, bad, new ObjectInfo.Basic[1]));
         }
         assertEquals(STATUS_SUCCESS, k.objects.close(a, -1), "closing a pseudo-handle is a no-op");
+        long h = counter(a, null, 0);
+        assertEquals(STATUS_INVALID_PARAMETER, k.objects.queryBasic(a, h, null));
+        assertEquals(STATUS_INVALID_PARAMETER, k.objects.queryName(a, h, new ObjectInfo.Name[0]));
+        assertEquals(STATUS_INVALID_PARAMETER, k.objects.queryType(a, h, null));
+        assertEquals(STATUS_INVALID_PARAMETER, k.objects.handleAttributes(a, h, null));
         assertEquals(STATUS_SUCCESS, k.objects.close(a, -2));
     }
 
