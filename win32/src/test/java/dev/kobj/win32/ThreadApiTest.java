@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(30)
 class ThreadApiTest {
     private final Win32System system = Win32.boot();
-    private final Kernel32 k32 = system.attach("test.exe").kernel32();
+    private final Win32Process process = system.attach("test.exe");
+    private final Kernel32 k32 = process.kernel32();
 
     @AfterEach
     void close() {
@@ -104,6 +105,32 @@ class ThreadApiTest {
         assertTrue(javaThreadsDone.await(5, TimeUnit.SECONDS), "both Java threads left their blocking calls");
         assertEquals(11, exitCode(waiting));
         assertEquals(12, exitCode(sleeping));
+    }
+
+    @Test
+    void terminationAndInterruptEndAKeyedEventRendezvous() throws Exception {
+        Ntdll nt = process.ntdll();
+        long[] keyed = new long[1];
+        assertEquals(STATUS_SUCCESS, nt.NtCreateKeyedEvent(keyed, KEYEDEVENT_ALL_ACCESS, null, 0));
+        CountDownLatch left = new CountDownLatch(1);
+        long parked = k32.CreateThread(null, 0, p -> {
+            try {
+                return nt.NtWaitForKeyedEvent(keyed[0], 0x40, false, null); // nobody releases 0x40
+            } finally {
+                left.countDown();
+            }
+        }, 0, 0, null);
+        Thread.sleep(100);
+        assertTrue(k32.TerminateThread(parked, 21));
+        assertTrue(left.await(5, TimeUnit.SECONDS), "termination ends the rendezvous");
+        assertEquals(21, exitCode(parked));
+
+        java.util.concurrent.CompletableFuture<Integer> interrupted = new java.util.concurrent.CompletableFuture<>();
+        Thread javaThread = new Thread(() -> interrupted.complete(nt.NtWaitForKeyedEvent(keyed[0], 0x40, false, null)));
+        javaThread.start();
+        Thread.sleep(100);
+        javaThread.interrupt();
+        assertEquals(STATUS_CANCELLED, (int) interrupted.get(5, TimeUnit.SECONDS));
     }
 
     @Test
