@@ -422,11 +422,9 @@ public final class ObjectManagerImpl implements ObjectManager {
     @Override
     public int queryBasic(KThread caller, long handle, ObjectInfo.Basic[] info) {
         HandleEntry entry = lookup(caller, handle);
-        if (entry == null) {
-            return STATUS_INVALID_HANDLE;
-        }
-        if (info == null || info.length == 0) {
-            return STATUS_INVALID_PARAMETER;
+        int status = queryable(entry, info);
+        if (status != STATUS_SUCCESS) {
+            return status;
         }
         KernelObject object = entry.object();
         int flags = (object.isPermanent() ? OBJ_PERMANENT : 0) | (object.isExclusive() ? OBJ_EXCLUSIVE : 0);
@@ -438,11 +436,9 @@ public final class ObjectManagerImpl implements ObjectManager {
     @Override
     public int queryName(KThread caller, long handle, ObjectInfo.Name[] info) {
         HandleEntry entry = lookup(caller, handle);
-        if (entry == null) {
-            return STATUS_INVALID_HANDLE;
-        }
-        if (info == null || info.length == 0) {
-            return STATUS_INVALID_PARAMETER;
+        int status = queryable(entry, info);
+        if (status != STATUS_SUCCESS) {
+            return status;
         }
         KernelObject object = entry.object();
         String name = object.type().procedures().queryName(object);
@@ -453,14 +449,20 @@ public final class ObjectManagerImpl implements ObjectManager {
     @Override
     public int queryType(KThread caller, long handle, ObjectInfo.Type[] info) {
         HandleEntry entry = lookup(caller, handle);
-        if (entry == null) {
-            return STATUS_INVALID_HANDLE;
-        }
-        if (info == null || info.length == 0) {
-            return STATUS_INVALID_PARAMETER;
+        int status = queryable(entry, info);
+        if (status != STATUS_SUCCESS) {
+            return status;
         }
         info[0] = typeInfo(entry.object().type());
         return STATUS_SUCCESS;
+    }
+
+    /** The checks every query makes: a valid handle, then somewhere to put the answer. */
+    private static int queryable(HandleEntry entry, Object[] info) {
+        if (entry == null) {
+            return STATUS_INVALID_HANDLE;
+        }
+        return info == null || info.length == 0 ? STATUS_INVALID_PARAMETER : STATUS_SUCCESS;
     }
 
     @Override
