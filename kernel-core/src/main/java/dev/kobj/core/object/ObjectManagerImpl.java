@@ -264,13 +264,13 @@ public final class ObjectManagerImpl implements ObjectManager {
     @Override
     public HandleEntry lookup(KThread caller, long handle) {
         CoreThread thread = (CoreThread) caller;
+        if (handle > 0) { // the common case first: a table value
+            return thread.handles().get(handle);
+        }
         if (handle == CURRENT_PROCESS) {
             return thread.process().selfEntry();
         }
-        if (handle == CURRENT_THREAD) {
-            return thread.selfEntry();
-        }
-        return thread.process().handles().get(handle);
+        return handle == CURRENT_THREAD ? thread.selfEntry() : null;
     }
 
     @Override

@@ -19,6 +19,8 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
 
     private final int id;
     private final CoreProcess process;
+    /** The process's handle table, kept here so a lookup is one load shorter. */
+    private final dev.kobj.core.object.HandleTable handles;
     private final Thread javaThread;
     private final HandleEntry self;
     private int lastError;
@@ -35,6 +37,7 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
         this.endedEvent = new DispatcherEvent(context, true, false);
         this.id = id;
         this.process = process;
+        this.handles = process.handles();
         this.javaThread = javaThread;
         this.self = new HandleEntry(this, ALL_ACCESS, 0);
     }
@@ -191,6 +194,11 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
             waitObjects = objects;
         }
         return objects;
+    }
+
+    /** The handle table of this thread's process. */
+    public dev.kobj.core.object.HandleTable handles() {
+        return handles;
     }
 
     /** The entry the pseudo-handle -2 stands for. */
