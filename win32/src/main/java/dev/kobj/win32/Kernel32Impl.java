@@ -98,32 +98,17 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public boolean SetEvent(long hEvent) {
-        SyncService sync = context.sync();
-        if (sync == null) {
-            return notImplemented();
-        }
-        KThread thread = context.thread();
-        return succeeded(thread, sync.setEvent(thread, hEvent, null));
+        return onHandle(hEvent, (sync, thread, handle) -> sync.setEvent(thread, handle, null));
     }
 
     @Override
     public boolean ResetEvent(long hEvent) {
-        SyncService sync = context.sync();
-        if (sync == null) {
-            return notImplemented();
-        }
-        KThread thread = context.thread();
-        return succeeded(thread, sync.resetEvent(thread, hEvent, null));
+        return onHandle(hEvent, (sync, thread, handle) -> sync.resetEvent(thread, handle, null));
     }
 
     @Override
     public boolean PulseEvent(long hEvent) {
-        SyncService sync = context.sync();
-        if (sync == null) {
-            return notImplemented();
-        }
-        KThread thread = context.thread();
-        return succeeded(thread, sync.pulseEvent(thread, hEvent, null));
+        return onHandle(hEvent, (sync, thread, handle) -> sync.pulseEvent(thread, handle, null));
     }
 
     @Override
@@ -150,12 +135,7 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public boolean ReleaseMutex(long hMutex) {
-        SyncService sync = context.sync();
-        if (sync == null) {
-            return notImplemented();
-        }
-        KThread thread = context.thread();
-        return succeeded(thread, sync.releaseMutant(thread, hMutex, null));
+        return onHandle(hMutex, (sync, thread, handle) -> sync.releaseMutant(thread, handle, null));
     }
 
     @Override
@@ -232,12 +212,7 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public boolean CancelWaitableTimer(long hTimer) {
-        SyncService sync = context.sync();
-        if (sync == null) {
-            return notImplemented();
-        }
-        KThread thread = context.thread();
-        return succeeded(thread, sync.cancelTimer(thread, hTimer, null));
+        return onHandle(hTimer, (sync, thread, handle) -> sync.cancelTimer(thread, handle, null));
     }
 
     @Override
@@ -289,7 +264,7 @@ final class Kernel32Impl implements Kernel32 {
         // A sleep is a wait on the thread's own end: termination wakes it, and so do an interrupt and an APC.
         int status = context.waits().waitForSingleObject(thread, GetCurrentThread(), bAlertable,
                 timeout(dwMilliseconds));
-        fence(thread);
+        Win32ProcessImpl.fence(thread);
         return status == STATUS_USER_APC ? WAIT_IO_COMPLETION : 0;
     }
 
@@ -825,6 +800,22 @@ final class Kernel32Impl implements Kernel32 {
         return notImplemented();
     }
 
+    /** A sync-family call on a handle; the lambdas capture nothing, so a call allocates nothing. */
+    @FunctionalInterface
+    private interface HandleCall {
+        int call(SyncService sync, KThread thread, long handle);
+    }
+
+    /** A BOOL sync call: ERROR_CALL_NOT_IMPLEMENTED without the family, else the status's last error. */
+    private boolean onHandle(long handle, HandleCall call) {
+        SyncService sync = context.sync();
+        if (sync == null) {
+            return notImplemented();
+        }
+        KThread thread = context.thread();
+        return succeeded(thread, call.call(sync, thread, handle));
+    }
+
     /** A sync-family create or open by a Win32 name. */
     @FunctionalInterface
     private interface NamedCall {
@@ -887,16 +878,9 @@ final class Kernel32Impl implements Kernel32 {
         return NULL;
     }
 
-    /** A thread terminated at kernel level goes no further (the second step of termination). */
-    private static void fence(KThread thread) {
-        if (thread.isEnded()) {
-            throw new KernelThreadExit(thread.exitCode());
-        }
-    }
-
     /** What a wait returns to Win32: WAIT_OBJECT_0 + i and friends, WAIT_TIMEOUT, or WAIT_FAILED. */
     private static int waitResult(KThread thread, int status) {
-        fence(thread);
+        Win32ProcessImpl.fence(thread);
         if (status == STATUS_TIMEOUT) {
             return WAIT_TIMEOUT;
         }

@@ -28,21 +28,6 @@ final class NtdllImpl implements Ntdll {
         return length == SYNC_BASIC_SIZE ? STATUS_SUCCESS : STATUS_INFO_LENGTH_MISMATCH;
     }
 
-    private static int store(Object[] information, Object value) {
-        if (information == null || information.length == 0) {
-            return STATUS_ACCESS_VIOLATION;
-        }
-        information[0] = value;
-        return STATUS_SUCCESS;
-    }
-
-    /** A thread terminated at kernel level goes no further once its wait returns. */
-    private static void fence(dev.kobj.api.process.KThread thread) {
-        if (thread.isEnded()) {
-            throw new dev.kobj.api.KernelThreadExit(thread.exitCode());
-        }
-    }
-
     /** NT's timeout pointer: null is no timeout. */
     private static long ntTimeout(Long timeout) {
         return timeout == null ? WaitService.INFINITE : timeout;
@@ -124,7 +109,7 @@ final class NtdllImpl implements Ntdll {
         int[] info = new int[2];
         status = sync.queryEvent(context.thread(), eventHandle, info);
         return status != STATUS_SUCCESS ? status
-                : store(eventInformation, new EventBasicInformation(info[0], info[1]));
+                : ObjectQueries.store(eventInformation, new EventBasicInformation(info[0], info[1]));
     }
 
     @Override
@@ -168,7 +153,7 @@ final class NtdllImpl implements Ntdll {
         int[] info = new int[3];
         status = sync.queryMutant(context.thread(), mutantHandle, info);
         return status != STATUS_SUCCESS ? status
-                : store(mutantInformation, new MutantBasicInformation(info[0], info[1] != 0, info[2] != 0));
+                : ObjectQueries.store(mutantInformation, new MutantBasicInformation(info[0], info[1] != 0, info[2] != 0));
     }
 
     @Override
@@ -212,7 +197,7 @@ final class NtdllImpl implements Ntdll {
         int[] info = new int[2];
         status = sync.querySemaphore(context.thread(), semaphoreHandle, info);
         return status != STATUS_SUCCESS ? status
-                : store(semaphoreInformation, new SemaphoreBasicInformation(info[0], info[1]));
+                : ObjectQueries.store(semaphoreInformation, new SemaphoreBasicInformation(info[0], info[1]));
     }
 
     @Override
@@ -233,7 +218,7 @@ final class NtdllImpl implements Ntdll {
         }
         var thread = context.thread();
         int status = sync.waitForKeyedEvent(thread, keyedEventHandle, key, alertable, ntTimeout(timeout));
-        fence(thread);
+        Win32ProcessImpl.fence(thread);
         return status;
     }
 
@@ -245,7 +230,7 @@ final class NtdllImpl implements Ntdll {
         }
         var thread = context.thread();
         int status = sync.releaseKeyedEvent(thread, keyedEventHandle, key, alertable, ntTimeout(timeout));
-        fence(thread);
+        Win32ProcessImpl.fence(thread);
         return status;
     }
 
@@ -253,7 +238,7 @@ final class NtdllImpl implements Ntdll {
     public int NtWaitForSingleObject(long handle, boolean alertable, Long timeout) {
         var thread = context.thread();
         int status = context.waits().waitForSingleObject(thread, handle, alertable, ntTimeout(timeout));
-        fence(thread);
+        Win32ProcessImpl.fence(thread);
         return status;
     }
 
@@ -262,7 +247,7 @@ final class NtdllImpl implements Ntdll {
         var thread = context.thread();
         int status = context.waits().waitForMultipleObjects(thread, count, handles, waitType, alertable,
                 ntTimeout(timeout));
-        fence(thread);
+        Win32ProcessImpl.fence(thread);
         return status;
     }
 
@@ -271,7 +256,7 @@ final class NtdllImpl implements Ntdll {
         var thread = context.thread();
         int status = SignalAndWait.signalAndWait(context, thread, signalHandle, waitHandle, alertable,
                 ntTimeout(timeout));
-        fence(thread);
+        Win32ProcessImpl.fence(thread);
         return status;
     }
 

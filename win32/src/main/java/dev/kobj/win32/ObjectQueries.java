@@ -148,7 +148,8 @@ final class ObjectQueries {
                 != STATUS_NO_MORE_ENTRIES;
     }
 
-    private static int store(Object[] information, Object value) {
+    /** Puts a query's answer in {@code information[0]}; no array is STATUS_ACCESS_VIOLATION, as a bad pointer. */
+    static int store(Object[] information, Object value) {
         if (information == null || information.length == 0) {
             return STATUS_ACCESS_VIOLATION;
         }

@@ -209,6 +209,16 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
         return baseNamedObjects;
     }
 
+    /**
+     * A thread terminated at kernel level goes no further: the second step of termination, at its next
+     * call into kobj or when a blocking call it was in returns.
+     */
+    static void fence(KThread thread) {
+        if (thread.isEnded()) {
+            throw new KernelThreadExit(thread.exitCode());
+        }
+    }
+
     /** The calling Java thread's kernel thread in this process, adopting it on its first call. */
     KThread currentThread() {
         Slot slot = current.get();
@@ -216,9 +226,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
             KThread thread = slot.thread;
             if (thread != null) {
                 thread.checkSuspended(); // SuspendThread takes effect at the next call into kobj
-                if (thread.isEnded()) { // terminated at kernel level: fenced at its next call (two-step)
-                    throw new KernelThreadExit(thread.exitCode());
-                }
+                fence(thread);
                 return thread;
             }
         }

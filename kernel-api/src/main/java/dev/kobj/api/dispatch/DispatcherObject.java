@@ -42,7 +42,6 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
     }
 
     final DispatcherContext context;
-    final long id;
     /** Made on first use: most objects never have a thread block on them, and a lock costs 48 bytes. */
     private volatile ReentrantLock lock;
     private WaitBlock head;
@@ -52,7 +51,6 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
 
     DispatcherObject(DispatcherContext context) {
         this.context = java.util.Objects.requireNonNull(context, "context is null");
-        this.id = context.nextId();
     }
 
     /** Whether a wait by {@code thread} would be satisfied now (a mutant is signalled for its owner). */

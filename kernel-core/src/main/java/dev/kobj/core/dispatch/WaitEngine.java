@@ -86,7 +86,7 @@ public final class WaitEngine implements WaitService {
         DispatcherObject object = waitable.dispatcherObject();
         int acquired = object.tryAcquire(caller);
         if (acquired != DispatcherObject.NOT_SIGNALLED) {
-            return result(acquired, 0);
+            return DispatcherObject.result(acquired, 0);
         }
         if (timeout == 0) {
             return STATUS_TIMEOUT;
@@ -152,7 +152,7 @@ public final class WaitEngine implements WaitService {
             for (int i = 0; i < count; i++) {
                 int acquired = list[i].tryAcquire(caller);
                 if (acquired != DispatcherObject.NOT_SIGNALLED) {
-                    return result(acquired, i);
+                    return DispatcherObject.result(acquired, i);
                 }
             }
             if (timeout == 0) {
@@ -205,7 +205,7 @@ public final class WaitEngine implements WaitService {
                 for (int i = 0; i < count; i++) {
                     int acquired = list[i].tryAcquire(caller);
                     if (acquired != DispatcherObject.NOT_SIGNALLED) {
-                        return result(acquired, i);
+                        return DispatcherObject.result(acquired, i);
                     }
                 }
             }
@@ -236,7 +236,7 @@ public final class WaitEngine implements WaitService {
             try {
                 object.enqueue(waiter.block(i));
                 if (object.isSignalledFor(caller) && waiter.claim()) {
-                    waiter.complete(result(object.tryAcquire(caller), i));
+                    waiter.complete(DispatcherObject.result(object.tryAcquire(caller), i));
                 }
             } finally {
                 object.unlock();
@@ -312,9 +312,5 @@ public final class WaitEngine implements WaitService {
             return NO_DEADLINE;
         }
         return clock.nanoTime() + interval100ns * 100;
-    }
-
-    private static int result(int acquired, int index) {
-        return DispatcherObject.result(acquired, index);
     }
 }
