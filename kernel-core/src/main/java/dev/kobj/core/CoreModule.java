@@ -11,10 +11,12 @@ import dev.kobj.api.dispatch.WaitService;
 import dev.kobj.api.object.HandleTablePolicy;
 import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.process.ProcessService;
+import dev.kobj.api.security.SecurityService;
 import dev.kobj.core.dispatch.ScheduledTimerQueue;
 import dev.kobj.core.dispatch.WaitEngine;
 import dev.kobj.core.object.ObjectManagerImpl;
 import dev.kobj.core.process.ProcessManager;
+import dev.kobj.core.security.SecurityServiceImpl;
 
 /**
  * The kernel's own module, always loaded first: the core object types and services. Its id
@@ -45,6 +47,7 @@ public final class CoreModule implements KernelModule {
         kernel.service(ObjectManager.class, ObjectManagerImpl.class);
         kernel.service(ProcessService.class, ProcessManager.class);
         kernel.service(WaitService.class, WaitEngine.class);
+        kernel.service(SecurityService.class, SecurityServiceImpl.class);
         bindDispatcherContext(binder);
         kernel.service(TimerQueue.class, ScheduledTimerQueue.class);
         OptionalBinder.newOptionalBinder(binder, KernelClock.class).setDefault().toInstance(KernelClock.SYSTEM);

@@ -3,6 +3,7 @@ package dev.kobj.api.object;
 import static java.util.Objects.requireNonNull;
 
 import dev.kobj.api.KernelInternal;
+import dev.kobj.api.security.SecurityDescriptor;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
@@ -40,6 +41,7 @@ public abstract class KernelObject {
 
     private static final VarHandle COUNTS;
     private static final VarHandle FLAGS;
+    private static final VarHandle SECURITY;
     private static final long ONE_HANDLE = 1L << 32;
     private static final long REFERENCES = 0xFFFF_FFFFL;
 
@@ -48,6 +50,7 @@ public abstract class KernelObject {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             COUNTS = lookup.findVarHandle(KernelObject.class, "counts", long.class);
             FLAGS = lookup.findVarHandle(KernelObject.class, "flags", int.class);
+            SECURITY = lookup.findVarHandle(KernelObject.class, "securityDescriptor", SecurityDescriptor.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -58,6 +61,7 @@ public abstract class KernelObject {
     private volatile int flags;
     private volatile KernelObject directory;
     private volatile String name;
+    private volatile SecurityDescriptor securityDescriptor;
 
     protected KernelObject(ObjectType type) {
         this.type = requireNonNull(type, "type is null");
@@ -86,6 +90,15 @@ public abstract class KernelObject {
     /** The directory holding the name, or {@code null}. */
     public final KernelObject directory() {
         return directory;
+    }
+
+    /**
+     * The object's security descriptor; {@code null} for an object without security, which grants
+     * every access. Descriptors are immutable and shared: objects created with default security all
+     * point at their creator token's default descriptor.
+     */
+    public final SecurityDescriptor securityDescriptor() {
+        return securityDescriptor;
     }
 
     public final boolean isPermanent() {
@@ -147,6 +160,18 @@ public abstract class KernelObject {
     public final void setName(KernelObject directory, String name) {
         this.directory = directory;
         this.name = name;
+    }
+
+    /** Replaces the security descriptor (at creation, and by NtSetSecurityObject). */
+    @KernelInternal
+    public final void setSecurityDescriptor(SecurityDescriptor descriptor) {
+        this.securityDescriptor = descriptor;
+    }
+
+    /** Replaces the descriptor if it is still {@code expected}, so that concurrent set-security calls merge. */
+    @KernelInternal
+    public final boolean compareAndSetSecurityDescriptor(SecurityDescriptor expected, SecurityDescriptor descriptor) {
+        return SECURITY.compareAndSet(this, expected, descriptor);
     }
 
     /** Sets and clears header flags atomically; returns the flags before. */

@@ -1,12 +1,15 @@
 package dev.kobj.api.object;
 
+import dev.kobj.api.security.SecurityDescriptor;
+
 /**
  * OBJECT_ATTRIBUTES for the kernel's services: an optional root directory handle (0 for none), an
- * optional name ({@code null} or empty for an unnamed object) and the {@code OBJ_*} attribute bits.
+ * optional name ({@code null} or empty for an unnamed object), the {@code OBJ_*} attribute bits and
+ * an optional security descriptor for a new object ({@code null}: the default).
  *
  * @since 0.1
  */
-public record ObjectAttributes(long rootDirectory, String name, int attributes) {
+public record ObjectAttributes(long rootDirectory, String name, int attributes, SecurityDescriptor securityDescriptor) {
     public static final int OBJ_PROTECT_CLOSE = 0x0000_0001;
     public static final int OBJ_INHERIT = 0x0000_0002;
     public static final int OBJ_AUDIT_OBJECT_CLOSE = 0x0000_0004;
@@ -21,6 +24,11 @@ public record ObjectAttributes(long rootDirectory, String name, int attributes) 
     public static final int OBJ_DONT_REPARSE = 0x0000_1000;
     /** Every attribute bit a caller may pass (nt-semantics.md §1.1). */
     public static final int OBJ_VALID_ATTRIBUTES = 0x0000_1FF2;
+
+    /** Attributes with the default security. */
+    public ObjectAttributes(long rootDirectory, String name, int attributes) {
+        this(rootDirectory, name, attributes, null);
+    }
 
     /** An unnamed object with no attributes. */
     public static final ObjectAttributes NONE = new ObjectAttributes(0, null, 0);

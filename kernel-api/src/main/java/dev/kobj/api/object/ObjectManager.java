@@ -39,7 +39,16 @@ public interface ObjectManager {
     /** Opens a named object of {@code type} ({@code null}: any type). */
     int open(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess, long[] handle);
 
-    /** Makes a handle in {@code process} for an object the caller holds a reference to (e.g. a new process). */
+    /**
+     * Opens an object the caller already knows (ObOpenObjectByPointer: OpenProcess, OpenThread,
+     * OpenProcessToken): the caller's identity is checked against the object's security descriptor.
+     */
+    int openObject(KThread caller, KernelObject object, int desiredAccess, int handleAttributes, long[] handle);
+
+    /**
+     * Makes a handle in {@code process} for an object the caller holds a reference to (e.g. a new
+     * process), with the creator's rights: the object's descriptor is not consulted.
+     */
     int insert(KProcess process, KernelObject object, int desiredAccess, int handleAttributes, long[] handle);
 
     /**

@@ -1,5 +1,7 @@
 package dev.kobj.api.process;
 
+import dev.kobj.api.security.Identity;
+
 /**
  * A kernel process: an id, a session, the image it runs. Thread-safe.
  *
@@ -17,6 +19,9 @@ public interface KProcess {
 
     /** STILL_ACTIVE (259) while the process runs; its exit code once it has ended. */
     int exitCode();
+
+    /** Who the process runs as: its primary token's identity. */
+    Identity identity();
 
     /** Whether the process has ended. */
     boolean isEnded();

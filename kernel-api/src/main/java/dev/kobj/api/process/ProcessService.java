@@ -1,5 +1,6 @@
 package dev.kobj.api.process;
 
+import dev.kobj.api.security.Identity;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,12 @@ public interface ProcessService {
      * Creates a process with no parent and no threads yet (Win32System.attach): it ends only when told
      * to ({@link #endProcess}), not when its threads come and go.
      */
-    KProcess createProcess(String imageName, int sessionId);
+    default KProcess createProcess(String imageName, int sessionId) {
+        return createProcess(imageName, sessionId, Identity.DEFAULT);
+    }
+
+    /** Creates a process with no parent, as {@link #createProcess(String, int)}, running as {@code identity}. */
+    KProcess createProcess(String imageName, int sessionId, Identity identity);
 
     /**
      * Creates a child of {@code parent} in the parent's session; with {@code inheritHandles}, every

@@ -74,6 +74,9 @@ public final class NtStatus {
     public static final int STATUS_LOCK_NOT_GRANTED = 0xC0000055;
     public static final int STATUS_DELETE_PENDING = 0xC0000056;
     public static final int STATUS_PRIVILEGE_NOT_HELD = 0xC0000061;
+    public static final int STATUS_INVALID_OWNER = 0xC000005A;
+    public static final int STATUS_INVALID_SECURITY_DESCR = 0xC0000079;
+    public static final int STATUS_NO_TOKEN = 0xC000007C;
     public static final int STATUS_RANGE_NOT_LOCKED = 0xC000007E;
     public static final int STATUS_INSUFFICIENT_RESOURCES = 0xC000009A;
     public static final int STATUS_INSTANCE_NOT_AVAILABLE = 0xC00000AB;
@@ -184,6 +187,9 @@ public final class NtStatus {
             entry(STATUS_LOCK_NOT_GRANTED, "STATUS_LOCK_NOT_GRANTED", 33),
             entry(STATUS_DELETE_PENDING, "STATUS_DELETE_PENDING", 5),
             entry(STATUS_PRIVILEGE_NOT_HELD, "STATUS_PRIVILEGE_NOT_HELD", 1314),
+            entry(STATUS_INVALID_OWNER, "STATUS_INVALID_OWNER", 1307),
+            entry(STATUS_INVALID_SECURITY_DESCR, "STATUS_INVALID_SECURITY_DESCR", 1338),
+            entry(STATUS_NO_TOKEN, "STATUS_NO_TOKEN", 1008),
             entry(STATUS_RANGE_NOT_LOCKED, "STATUS_RANGE_NOT_LOCKED", 158),
             entry(STATUS_INSUFFICIENT_RESOURCES, "STATUS_INSUFFICIENT_RESOURCES", 1450),
             entry(STATUS_INSTANCE_NOT_AVAILABLE, "STATUS_INSTANCE_NOT_AVAILABLE", 231),

@@ -34,7 +34,12 @@ import dev.kobj.api.object.ObjectProcedures.OpenReason;
 import dev.kobj.api.object.ObjectType;
 import dev.kobj.api.process.KProcess;
 import dev.kobj.api.process.KThread;
+import dev.kobj.api.security.Identity;
+import dev.kobj.api.security.Privilege;
+import dev.kobj.api.security.SecurityDescriptor;
 import dev.kobj.core.CoreTypes;
+import dev.kobj.core.security.AccessCheck;
+import dev.kobj.core.security.ObjectSecurity;
 import dev.kobj.core.process.CoreProcess;
 import dev.kobj.core.process.CoreThread;
 import java.util.IdentityHashMap;
@@ -80,13 +85,17 @@ public final class ObjectManagerImpl implements ObjectManager {
         if ((oa.attributes() & ~OBJ_VALID_ATTRIBUTES) != 0 || handle == null) {
             return STATUS_INVALID_PARAMETER;
         }
-        int access = grant(type, desiredAccess, false);
+        CoreProcess process = process(caller);
+        Identity identity = process.identity();
+        int access = grantCreator(type, desiredAccess, identity);
         if (access < 0) {
             return access;
         }
-        CoreProcess process = process(caller);
+        if (oa.has(OBJ_PERMANENT) && !identity.isEnabled(Privilege.SeCreatePermanentPrivilege)) {
+            return STATUS_PRIVILEGE_NOT_HELD;
+        }
         if (!oa.hasName()) {
-            KernelObject object = prepare(body, type, oa, process);
+            KernelObject object = prepare(body, type, oa, process, null);
             stats(object).objectCreated();
             return insert(process, object, access, oa.attributes(), OpenReason.CREATE, handle, STATUS_SUCCESS);
         }
@@ -106,7 +115,7 @@ public final class ObjectManagerImpl implements ObjectManager {
         KernelObject existing = where.found();
         if (existing == null) {
             // Built outside the directory lock: the body is plugin code. A loser of a race is dropped unseen.
-            KernelObject candidate = prepare(body, type, oa, process);
+            KernelObject candidate = prepare(body, type, oa, process, where.parent());
             existing = where.parent().insertOrReference(where.leaf(), oa.has(OBJ_CASE_INSENSITIVE), candidate);
             if (existing == null) {
                 return STATUS_OBJECT_PATH_NOT_FOUND;
@@ -125,6 +134,11 @@ public final class ObjectManagerImpl implements ObjectManager {
         if (!oa.has(OBJ_OPENIF)) {
             release(existing);
             return STATUS_OBJECT_NAME_COLLISION;
+        }
+        access = grantOpen(existing, desiredAccess, identity, false);
+        if (access < 0) {
+            release(existing);
+            return access;
         }
         return insert(process, existing, access, oa.attributes(), OpenReason.OPEN, handle, STATUS_OBJECT_NAME_EXISTS);
     }
@@ -172,13 +186,32 @@ public final class ObjectManagerImpl implements ObjectManager {
             release(object);
             return STATUS_OBJECT_TYPE_MISMATCH;
         }
-        int access = grant(object.type(), desiredAccess, true);
+        CoreProcess process = process(caller);
+        int access = grantOpen(object, desiredAccess, process.identity(), true);
         if (access < 0) {
             release(object);
             return access;
         }
-        return insert(process(caller), object, access, attributes.attributes(), OpenReason.OPEN, handle,
-                STATUS_SUCCESS);
+        return insert(process, object, access, attributes.attributes(), OpenReason.OPEN, handle, STATUS_SUCCESS);
+    }
+
+    @Override
+    public int openObject(KThread caller, KernelObject object, int desiredAccess, int handleAttributes,
+            long[] handle) {
+        clear(handle);
+        if (handle == null || object == null || (handleAttributes & ~OBJ_VALID_ATTRIBUTES) != 0) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        if (!object.reference()) {
+            return STATUS_INVALID_HANDLE;
+        }
+        CoreProcess process = process(caller);
+        int access = grantOpen(object, desiredAccess, process.identity(), false);
+        if (access < 0) {
+            release(object);
+            return access;
+        }
+        return insert(process, object, access, handleAttributes, OpenReason.OPEN, handle, STATUS_SUCCESS);
     }
 
     @Override
@@ -187,7 +220,7 @@ public final class ObjectManagerImpl implements ObjectManager {
         if (handle == null || !object.reference()) {
             return STATUS_INVALID_PARAMETER;
         }
-        int access = grant(object.type(), desiredAccess, false);
+        int access = grantCreator(object.type(), desiredAccess, process.identity());
         if (access < 0) {
             release(object);
             return access;
@@ -225,13 +258,20 @@ public final class ObjectManagerImpl implements ObjectManager {
         return success;
     }
 
-    /** A new body, marked permanent (holding its own reference) or exclusive as the attributes ask. */
+    /**
+     * A new body with its security descriptor (from the creator, the directory or the token: see
+     * {@link ObjectSecurity#assign}), marked permanent (holding its own reference) or exclusive as the
+     * attributes ask.
+     */
     private KernelObject prepare(Supplier<? extends KernelObject> body, ObjectType type, ObjectAttributes oa,
-            CoreProcess creator) {
+            CoreProcess creator, KernelObject directory) {
         KernelObject object = body.get();
         if (object == null || object.type() != type) {
             throw new IllegalStateException("the body for a create of " + type + " is " + object);
         }
+        object.setSecurityDescriptor(ObjectSecurity.assign(oa.securityDescriptor(),
+                directory == null ? null : directory.securityDescriptor(), type == CoreTypes.DIRECTORY,
+                creator.token(), type.genericMapping()));
         if (oa.has(OBJ_PERMANENT)) {
             object.reference();
             object.setFlags(KernelObject.FLAG_PERMANENT, 0);
@@ -244,19 +284,36 @@ public final class ObjectManagerImpl implements ObjectManager {
     }
 
     /**
-     * The access a create or open asks for, as a non-negative mask, or a negative failure status.
-     * Until access checks against security descriptors land, any right in the type's valid mask is
-     * granted (nt-semantics.md §3.3: bits outside it, and an open asking for nothing, are refused).
+     * The creator's access, as a non-negative mask, or a negative failure status. The creator is not
+     * checked against the new descriptor (a Windows test: an empty DACL still gives its creator
+     * every right it asks for); MAXIMUM_ALLOWED gives the type's valid rights. Bits outside the valid
+     * mask are refused (nt-semantics.md §3.3), ACCESS_SYSTEM_SECURITY needs SeSecurityPrivilege.
      */
-    private static int grant(ObjectType type, int desiredAccess, boolean open) {
+    private static int grantCreator(ObjectType type, int desiredAccess, Identity identity) {
         int access = type.mapAccess(desiredAccess);
-        if ((access & Access.ACCESS_SYSTEM_SECURITY) != 0) {
+        if ((access & Access.ACCESS_SYSTEM_SECURITY) != 0 && !identity.isEnabled(Privilege.SeSecurityPrivilege)) {
             return STATUS_PRIVILEGE_NOT_HELD;
         }
-        if ((access & ~type.validAccessMask()) != 0 || (open && access == 0)) {
+        if ((access & ~(type.validAccessMask() | Access.ACCESS_SYSTEM_SECURITY)) != 0) {
             return STATUS_ACCESS_DENIED;
         }
         return access;
+    }
+
+    /**
+     * The access an open of an existing object gets: the request must stay inside the type's valid
+     * mask (an open by name asking for nothing is refused), then the object's descriptor decides
+     * ({@link AccessCheck}).
+     */
+    private static int grantOpen(KernelObject object, int desiredAccess, Identity identity, boolean byName) {
+        ObjectType type = object.type();
+        int mapped = type.genericMapping().map(desiredAccess);
+        int requested = mapped & ~(Access.MAXIMUM_ALLOWED | Access.ACCESS_SYSTEM_SECURITY);
+        if ((requested & ~type.validAccessMask()) != 0 || (byName && mapped == 0)) {
+            return STATUS_ACCESS_DENIED;
+        }
+        int granted = AccessCheck.check(object.securityDescriptor(), identity, desiredAccess, type.genericMapping());
+        return granted < 0 ? granted : granted & (type.validAccessMask() | Access.ACCESS_SYSTEM_SECURITY);
     }
 
     // ---- handles ----
@@ -360,9 +417,11 @@ public final class ObjectManagerImpl implements ObjectManager {
             }
             int access = entry.grantedAccess();
             if ((options & DUPLICATE_SAME_ACCESS) == 0) {
-                access = grant(object.type(), desiredAccess, false);
-                if (access < 0) {
-                    return access;
+                // Narrowing only: a duplicate never has a right its source lacks (MAXIMUM_ALLOWED: the source's).
+                access = (desiredAccess & Access.MAXIMUM_ALLOWED) != 0 ? entry.grantedAccess()
+                        : object.type().genericMapping().map(desiredAccess);
+                if ((access & ~entry.grantedAccess()) != 0) {
+                    return STATUS_ACCESS_DENIED;
                 }
             }
             int attributes = (options & DUPLICATE_SAME_ATTRIBUTES) != 0 ? entry.attributes()
@@ -492,6 +551,9 @@ public final class ObjectManagerImpl implements ObjectManager {
         HandleEntry entry = lookup(caller, handle);
         if (entry == null) {
             return STATUS_INVALID_HANDLE;
+        }
+        if (!process(caller).identity().isEnabled(Privilege.SeCreatePermanentPrivilege)) {
+            return STATUS_PRIVILEGE_NOT_HELD;
         }
         KernelObject object = entry.object();
         if (object.reference() && (object.setFlags(KernelObject.FLAG_PERMANENT, 0) & KernelObject.FLAG_PERMANENT) != 0) {

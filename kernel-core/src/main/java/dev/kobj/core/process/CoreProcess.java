@@ -9,7 +9,9 @@ import dev.kobj.api.object.KernelObject;
 import dev.kobj.api.process.KProcess;
 import dev.kobj.api.process.ProcessService;
 import dev.kobj.core.CoreTypes;
+import dev.kobj.api.security.Identity;
 import dev.kobj.core.object.HandleTable;
+import dev.kobj.core.security.TokenObject;
 
 /** A Process object: id, session, image name and its handle table. Thread-safe. */
 public final class CoreProcess extends KernelObject implements KProcess, Waitable {
@@ -20,6 +22,7 @@ public final class CoreProcess extends KernelObject implements KProcess, Waitabl
     private final int sessionId;
     private final String imageName;
     private final HandleTable handles;
+    private final TokenObject token;
     private final HandleEntry self;
     private final DispatcherEvent endedEvent;
     private final boolean endsWithLastThread;
@@ -28,8 +31,8 @@ public final class CoreProcess extends KernelObject implements KProcess, Waitabl
     private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile int exitCode = ProcessService.STILL_ACTIVE;
 
-    CoreProcess(int id, int sessionId, String imageName, HandleTablePolicy policy, DispatcherContext context,
-            boolean endsWithLastThread) {
+    CoreProcess(int id, int sessionId, String imageName, Identity identity, HandleTablePolicy policy,
+            DispatcherContext context, boolean endsWithLastThread) {
         super(CoreTypes.PROCESS);
         this.endedEvent = new DispatcherEvent(context, true, false);
         this.endsWithLastThread = endsWithLastThread;
@@ -37,6 +40,8 @@ public final class CoreProcess extends KernelObject implements KProcess, Waitabl
         this.sessionId = sessionId;
         this.imageName = imageName;
         this.handles = new HandleTable(policy);
+        this.token = new TokenObject(identity, sessionId);
+        setSecurityDescriptor(token.defaultDescriptor());
         this.self = new HandleEntry(this, ALL_ACCESS, 0);
     }
 
@@ -53,6 +58,16 @@ public final class CoreProcess extends KernelObject implements KProcess, Waitabl
     @Override
     public String imageName() {
         return imageName;
+    }
+
+    @Override
+    public Identity identity() {
+        return token.identity();
+    }
+
+    /** The primary token: the process's identity and the default descriptor of what it creates. */
+    public TokenObject token() {
+        return token;
     }
 
     public HandleTable handles() {

@@ -40,6 +40,7 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
         this.handles = process.handles();
         this.javaThread = javaThread;
         this.self = new HandleEntry(this, ALL_ACCESS, 0);
+        setSecurityDescriptor(process.token().defaultDescriptor());
     }
 
     @Override

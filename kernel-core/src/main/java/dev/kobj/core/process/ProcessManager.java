@@ -13,6 +13,7 @@ import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.process.KProcess;
 import dev.kobj.api.process.KThread;
 import dev.kobj.api.process.ProcessService;
+import dev.kobj.api.security.Identity;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,28 +47,30 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
     }
 
     @Override
-    public KProcess createProcess(String imageName, int sessionId) {
+    public KProcess createProcess(String imageName, int sessionId, Identity identity) {
         requireNonNull(imageName, "imageName is null");
+        requireNonNull(identity, "identity is null");
         if (sessionId < 0) {
             throw new IllegalArgumentException("sessionId < 0: " + sessionId);
         }
-        return newProcess(imageName, sessionId, false);
+        return newProcess(imageName, sessionId, identity, false);
     }
 
     @Override
     public KProcess createChildProcess(KProcess parent, String imageName, boolean inheritHandles) {
         requireNonNull(parent, "parent is null");
         requireNonNull(imageName, "imageName is null");
-        CoreProcess child = newProcess(imageName, parent.sessionId(), true);
+        CoreProcess child = newProcess(imageName, parent.sessionId(), parent.identity(), true); // the token is inherited
         if (inheritHandles) {
             objects.inheritHandles(parent, child);
         }
         return child;
     }
 
-    private CoreProcess newProcess(String imageName, int sessionId, boolean endsWithLastThread) {
+    private CoreProcess newProcess(String imageName, int sessionId, Identity identity, boolean endsWithLastThread) {
         objects.baseNamedObjects(sessionId);
-        CoreProcess process = new CoreProcess(nextId(), sessionId, imageName, policy, context, endsWithLastThread);
+        CoreProcess process = new CoreProcess(nextId(), sessionId, imageName, identity, policy, context,
+                endsWithLastThread);
         processes.put(process.id(), process);
         return process;
     }

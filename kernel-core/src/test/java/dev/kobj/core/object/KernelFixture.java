@@ -6,6 +6,7 @@ import dev.kobj.api.Kernels;
 import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.process.KProcess;
 import dev.kobj.api.process.KThread;
+import dev.kobj.api.security.Identity;
 import dev.kobj.core.testplugin.CounterService;
 
 /** A booted kernel with the core and the Counter test plugin, and a caller thread in a fresh process. */
@@ -16,7 +17,12 @@ final class KernelFixture implements AutoCloseable {
 
     /** A kernel thread of a new process in session 1, bound to the calling Java thread. */
     KThread newCaller(String image) {
-        KProcess process = kernel.processes().createProcess(image, 1);
+        return newCaller(image, Identity.DEFAULT);
+    }
+
+    /** The same, running as {@code identity}. */
+    KThread newCaller(String image, Identity identity) {
+        KProcess process = kernel.processes().createProcess(image, 1, identity);
         return kernel.processes().adoptThread(process, Thread.currentThread());
     }
 

@@ -20,6 +20,7 @@ import dev.kobj.api.object.HandleEntry;
 import dev.kobj.api.object.ObjectAttributes;
 import dev.kobj.api.object.ObjectInfo;
 import dev.kobj.api.process.KThread;
+import dev.kobj.api.security.Identity;
 import dev.kobj.core.testplugin.Counter;
 import dev.kobj.core.testplugin.CounterModule;
 import java.util.ArrayList;
@@ -37,6 +38,8 @@ class ObjectManagerTest {
     private final KernelFixture k = new KernelFixture();
     private final KThread a = k.newCaller("a.exe");
     private final KThread b = k.newCaller("b.exe");
+    /** Holds SeCreatePermanentPrivilege, which ordinary users lack. */
+    private final KThread system = k.newCaller("services.exe", Identity.SYSTEM);
 
     @AfterEach
     void close() {
@@ -292,7 +295,21 @@ class ObjectManagerTest {
     }
 
     @Test
+    void permanentObjectsNeedTheCreatePermanentPrivilege() {
+        long[] h = {-1};
+        ObjectAttributes perm = new ObjectAttributes(0, "\\BaseNamedObjects\\noperm", OBJ_PERMANENT);
+        assertEquals(STATUS_PRIVILEGE_NOT_HELD, k.counters.create(a, perm, COUNTER_ALL_ACCESS, 0, h));
+        assertEquals(0, h[0]);
+        assertEquals(0, objects(), "nothing was created");
+        long plain = counter(a, "\\BaseNamedObjects\\noperm", 0);
+        assertEquals(STATUS_PRIVILEGE_NOT_HELD, k.objects.makePermanent(a, plain));
+        assertEquals(STATUS_SUCCESS, k.objects.close(a, plain));
+        assertEquals(0, objects(), "still temporary: gone with its last handle");
+    }
+
+    @Test
     void permanentObjectsKeepNameAndBodyWithoutHandles() {
+        KThread a = system;
         long h = counter(a, "\\BaseNamedObjects\\perm", OBJ_PERMANENT);
         Counter c = body(a, h);
         assertEquals(STATUS_SUCCESS, k.objects.close(a, h));
@@ -311,6 +328,7 @@ class ObjectManagerTest {
 
     @Test
     void makePermanentThenTemporaryWithNoHandlesDeletesAtOnce() {
+        KThread a = system;
         long h = counter(a, "\\BaseNamedObjects\\mp", 0);
         Counter c = body(a, h);
         assertEquals(STATUS_SUCCESS, k.objects.makePermanent(a, h));
@@ -318,10 +336,10 @@ class ObjectManagerTest {
         assertEquals(STATUS_SUCCESS, k.objects.close(a, h));
         assertEquals("mp", c.name());
         long[] again = new long[1];
-        assertEquals(STATUS_SUCCESS, k.counters.open(b, ObjectAttributes.named("\\BaseNamedObjects\\mp", 0),
+        assertEquals(STATUS_SUCCESS, k.counters.open(system, ObjectAttributes.named("\\BaseNamedObjects\\mp", 0),
                 COUNTER_QUERY, again));
-        assertEquals(STATUS_SUCCESS, k.objects.makeTemporary(b, again[0]));
-        assertEquals(STATUS_SUCCESS, k.objects.close(b, again[0]));
+        assertEquals(STATUS_SUCCESS, k.objects.makeTemporary(system, again[0]));
+        assertEquals(STATUS_SUCCESS, k.objects.close(system, again[0]));
         assertEquals(null, c.name());
         assertEquals(1, c.deletes());
         assertEquals(0, objects());
