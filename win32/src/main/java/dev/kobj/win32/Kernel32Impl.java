@@ -353,8 +353,8 @@ final class Kernel32Impl implements Kernel32 {
             return failed(thread, STATUS_INVALID_CID);
         }
         long[] handle = new long[1];
-        int status = context.objects().insert(thread.process(), (dev.kobj.api.object.KernelObject) target.get(),
-                dwDesiredAccess, bInheritHandle ? OBJ_INHERIT : 0, handle);
+        int status = context.objects().openObject(thread, (KernelObject) target.get(), dwDesiredAccess,
+                bInheritHandle ? OBJ_INHERIT : 0, handle);
         return opened(thread, status, handle);
     }
 
@@ -486,7 +486,7 @@ final class Kernel32Impl implements Kernel32 {
             return failed(thread, STATUS_INVALID_CID);
         }
         long[] handle = new long[1];
-        return opened(thread, context.objects().insert(thread.process(), (KernelObject) target.get(), dwDesiredAccess,
+        return opened(thread, context.objects().openObject(thread, (KernelObject) target.get(), dwDesiredAccess,
                 bInheritHandle ? OBJ_INHERIT : 0, handle), handle);
     }
 
@@ -782,22 +782,46 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public boolean OpenProcessToken(long processHandle, int desiredAccess, long[] tokenHandle) {
-        return notImplemented();
+        KThread thread = context.thread();
+        long[] handle = new long[1];
+        int status = tokenHandle == null || tokenHandle.length == 0 ? STATUS_INVALID_PARAMETER
+                : context.security().openProcessToken(thread, processHandle, desiredAccess, 0, handle);
+        if (status >= 0) {
+            tokenHandle[0] = handle[0];
+        }
+        return succeeded(thread, status);
     }
 
     @Override
     public boolean OpenThreadToken(long threadHandle, int desiredAccess, boolean openAsSelf, long[] tokenHandle) {
-        return notImplemented();
+        KThread thread = context.thread();
+        long[] handle = new long[1];
+        int status = tokenHandle == null || tokenHandle.length == 0 ? STATUS_INVALID_PARAMETER
+                : context.security().openThreadToken(thread, threadHandle, desiredAccess, openAsSelf, 0, handle);
+        if (status >= 0) {
+            tokenHandle[0] = handle[0];
+        }
+        return succeeded(thread, status);
     }
 
     @Override
     public boolean GetKernelObjectSecurity(long handle, int requestedInformation, SecurityDescriptor[] securityDescriptor) {
-        return notImplemented();
+        KThread thread = context.thread();
+        var out = new dev.kobj.api.security.SecurityDescriptor[1];
+        int status = securityDescriptor == null || securityDescriptor.length == 0 ? STATUS_INVALID_PARAMETER
+                : context.security().querySecurity(thread, handle, requestedInformation, out);
+        if (status >= 0) {
+            securityDescriptor[0] = new Win32Descriptor(out[0]);
+        }
+        return succeeded(thread, status);
     }
 
     @Override
     public boolean SetKernelObjectSecurity(long handle, int securityInformation, SecurityDescriptor securityDescriptor) {
-        return notImplemented();
+        KThread thread = context.thread();
+        var descriptor = Win32Descriptor.kernel(securityDescriptor);
+        return succeeded(thread, descriptor == null ? STATUS_INVALID_PARAMETER
+                : context.security().setSecurity(thread, handle, securityInformation, descriptor));
     }
 
     /** A sync-family call on a handle; the lambdas capture nothing, so a call allocates nothing. */
@@ -830,7 +854,8 @@ final class Kernel32Impl implements Kernel32 {
             return NULL;
         }
         KThread thread = context.thread();
-        var attributes = Names.win32(context.baseNamedObjects(), name, inherit(securityAttributes), true);
+        var attributes = Names.win32(context.baseNamedObjects(), name, inherit(securityAttributes), true,
+                securityAttributes == null ? null : securityAttributes.descriptor());
         if (attributes == null) {
             return failed(thread, STATUS_OBJECT_PATH_SYNTAX_BAD);
         }

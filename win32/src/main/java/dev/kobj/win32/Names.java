@@ -17,20 +17,28 @@ final class Names {
      */
     static dev.kobj.api.object.ObjectAttributes win32(String baseNamedObjects, String name, boolean inherit,
             boolean openIf) {
+        return win32(baseNamedObjects, name, inherit, openIf, null);
+    }
+
+    /** The same for a Create* call, with the descriptor of its SECURITY_ATTRIBUTES ({@code null}: default). */
+    static dev.kobj.api.object.ObjectAttributes win32(String baseNamedObjects, String name, boolean inherit,
+            boolean openIf, SecurityDescriptor descriptor) {
         int attributes = (inherit ? Win32.OBJ_INHERIT : 0) | (openIf ? Win32.OBJ_OPENIF : 0);
+        var kernelDescriptor = Win32Descriptor.kernel(descriptor);
         if (name == null || name.isEmpty()) {
-            return new dev.kobj.api.object.ObjectAttributes(0, null, attributes);
+            return new dev.kobj.api.object.ObjectAttributes(0, null, attributes, kernelDescriptor);
         }
         if (name.startsWith("\\")) {
             return null;
         }
-        return new dev.kobj.api.object.ObjectAttributes(0, baseNamedObjects + "\\" + name, attributes);
+        return new dev.kobj.api.object.ObjectAttributes(0, baseNamedObjects + "\\" + name, attributes,
+                kernelDescriptor);
     }
 
     /** The kernel's OBJECT_ATTRIBUTES for the contract's record; {@code null} stays {@code null}. */
     static dev.kobj.api.object.ObjectAttributes nt(ObjectAttributes attributes) {
         return attributes == null ? null
                 : new dev.kobj.api.object.ObjectAttributes(attributes.rootDirectory(), attributes.name(),
-                        attributes.attributes());
+                        attributes.attributes(), Win32Descriptor.kernel(attributes.descriptor()));
     }
 }

@@ -28,6 +28,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     private final ObjectManager objects;
     private final WaitService waits;
     private final SyncService sync;
+    private final dev.kobj.api.security.SecurityService security;
     private final String baseNamedObjects;
     private final ProcessService processes;
     private final ObjectType threadType;
@@ -43,6 +44,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
         this.objects = system.kernel().service(ObjectManager.class).orElseThrow();
         this.waits = system.kernel().service(WaitService.class).orElseThrow();
         this.sync = system.kernel().service(SyncService.class).orElse(null);
+        this.security = system.kernel().service(dev.kobj.api.security.SecurityService.class).orElseThrow();
         this.baseNamedObjects = objects.baseNamedObjects(process.sessionId());
         this.processes = system.kernel().processes();
         this.threadType = system.kernel().objectType("Thread").orElseThrow();
@@ -103,6 +105,11 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     @Override
     public WaitService waits() {
         return waits;
+    }
+
+    @Override
+    public dev.kobj.api.security.SecurityService security() {
+        return security;
     }
 
     @Override

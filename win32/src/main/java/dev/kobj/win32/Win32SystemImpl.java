@@ -44,9 +44,15 @@ final class Win32SystemImpl implements Win32System {
 
     @Override
     public Win32Process attach(String imageName) {
+        return attach(imageName, dev.kobj.api.security.Identity.DEFAULT);
+    }
+
+    @Override
+    public Win32Process attach(String imageName, dev.kobj.api.security.Identity identity) {
         requireNonNull(imageName, "imageName is null");
+        requireNonNull(identity, "identity is null");
         checkOpen();
-        KProcess process = kernel.processes().createProcess(imageName, ProcessService.DEFAULT_SESSION);
+        KProcess process = kernel.processes().createProcess(imageName, ProcessService.DEFAULT_SESSION, identity);
         Win32ProcessImpl win32 = new Win32ProcessImpl(this, process);
         processes.add(win32);
         return win32;

@@ -161,8 +161,15 @@ class HandleApiTest {
     @Test
     void temporaryAndPermanent() {
         long h = directory("\\BaseNamedObjects\\kobj-perm");
-        assertEquals(STATUS_SUCCESS, nt.NtMakePermanentObject(h));
+        assertEquals(0xC0000061, nt.NtMakePermanentObject(h), "STATUS_PRIVILEGE_NOT_HELD: an ordinary user lacks it");
+        Ntdll nt = system.attach("services.exe", dev.kobj.api.security.Identity.SYSTEM).ntdll();
+        long[] opened = new long[1];
+        assertEquals(STATUS_SUCCESS, nt.NtOpenDirectoryObject(opened, DIRECTORY_QUERY,
+                new ObjectAttributes(0, "\\BaseNamedObjects\\kobj-perm", 0, null)));
         assertTrue(k32.CloseHandle(h));
+        h = opened[0];
+        assertEquals(STATUS_SUCCESS, nt.NtMakePermanentObject(h));
+        assertEquals(STATUS_SUCCESS, nt.NtClose(h));
         long[] again = new long[1];
         ObjectAttributes name = new ObjectAttributes(0, "\\BaseNamedObjects\\kobj-perm", 0, null);
         assertEquals(STATUS_SUCCESS, nt.NtOpenDirectoryObject(again, DIRECTORY_QUERY, name));

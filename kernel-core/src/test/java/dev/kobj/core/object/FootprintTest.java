@@ -51,11 +51,15 @@ class FootprintTest {
             for (int i = 0; i < 100_000; i++) { // warm up into compiled code
                 sum += lookup(k, caller, handle[0]);
             }
-            long before = threads.getCurrentThreadAllocatedBytes();
-            for (int i = 0; i < 100_000; i++) {
-                sum += lookup(k, caller, handle[0]);
+            // The best of three rounds: a JIT transition on a loaded machine can allocate once.
+            long allocated = Long.MAX_VALUE;
+            for (int round = 0; round < 3 && allocated != 0; round++) {
+                long before = threads.getCurrentThreadAllocatedBytes();
+                for (int i = 0; i < 100_000; i++) {
+                    sum += lookup(k, caller, handle[0]);
+                }
+                allocated = threads.getCurrentThreadAllocatedBytes() - before;
             }
-            long allocated = threads.getCurrentThreadAllocatedBytes() - before;
             assertEquals(0, allocated, "bytes allocated by 100,000 lookups (sum " + sum + ")");
         }
     }
