@@ -67,7 +67,19 @@ public final class ObjectSecurity {
         return sd;
     }
 
-    /** The ACL with generic rights mapped; the same instance when there are none. */
+    /**
+     * The descriptor as a query shows it: generic rights mapped for the type. The access check maps
+     * them too, so the token's shared default DACL can keep its generic rights for every type.
+     */
+    public static SecurityDescriptor mapped(SecurityDescriptor sd, GenericMapping mapping) {
+        Acl dacl = map(sd.dacl(), mapping);
+        return dacl == sd.dacl() ? sd : new SecurityDescriptor(sd.control(), sd.owner(), sd.group(), dacl, sd.sacl());
+    }
+
+    /**
+     * The ACL with generic rights mapped, except in ACEs a child may inherit: those keep them for the
+     * child's own type. The same instance when nothing changes.
+     */
     private static Acl map(Acl acl, GenericMapping mapping) {
         if (acl == null) {
             return null;
@@ -75,16 +87,21 @@ public final class ObjectSecurity {
         List<Ace> aces = acl.aces();
         boolean generic = false;
         for (int i = 0; i < aces.size() && !generic; i++) {
-            generic = mapping.map(aces.get(i).mask()) != aces.get(i).mask();
+            generic = mappable(aces.get(i), mapping);
         }
         if (!generic) {
             return acl;
         }
         List<Ace> mapped = new ArrayList<>(aces.size());
         for (Ace ace : aces) {
-            mapped.add(new Ace(ace.type(), ace.flags(), mapping.map(ace.mask()), ace.sid()));
+            mapped.add(mappable(ace, mapping) ? new Ace(ace.type(), ace.flags(), mapping.map(ace.mask()), ace.sid())
+                    : ace);
         }
         return new Acl(mapped);
+    }
+
+    private static boolean mappable(Ace ace, GenericMapping mapping) {
+        return !ace.has(Ace.OBJECT_INHERIT | Ace.CONTAINER_INHERIT) && mapping.map(ace.mask()) != ace.mask();
     }
 
     /**
@@ -99,14 +116,24 @@ public final class ObjectSecurity {
             }
             Sid sid = ace.sid().equals(Sid.CREATOR_OWNER) ? owner : ace.sid().equals(Sid.CREATOR_GROUP) ? group
                     : ace.sid();
-            int flags = Ace.INHERITED;
-            if (container && !ace.has(Ace.NO_PROPAGATE_INHERIT)) {
-                flags |= ace.flags() & (Ace.OBJECT_INHERIT | Ace.CONTAINER_INHERIT);
-                if (!ace.has(Ace.CONTAINER_INHERIT)) {
-                    flags |= Ace.INHERIT_ONLY; // passes object-inherit ACEs on to the objects inside
-                }
+            boolean effective = !container || ace.has(Ace.CONTAINER_INHERIT);
+            boolean propagates = container && !ace.has(Ace.NO_PROPAGATE_INHERIT);
+            int mapped = mapping.map(ace.mask());
+            if (!effective && !propagates) {
+                continue;
             }
-            inherited.add(new Ace(ace.type(), flags, mapping.map(ace.mask()), sid));
+            if (propagates && effective && (mapped != ace.mask() || !sid.equals(ace.sid()))) {
+                // Windows' split: an effective ACE mapped for this type and owner, and an inherit-only
+                // one keeping generic rights and CREATOR OWNER for the children.
+                inherited.add(new Ace(ace.type(), Ace.INHERITED, mapped, sid));
+                inherited.add(new Ace(ace.type(), Ace.INHERITED | Ace.INHERIT_ONLY
+                        | (ace.flags() & (Ace.OBJECT_INHERIT | Ace.CONTAINER_INHERIT)), ace.mask(), ace.sid()));
+                continue;
+            }
+            int flags = Ace.INHERITED | (effective ? 0 : Ace.INHERIT_ONLY)
+                    | (propagates ? ace.flags() & (Ace.OBJECT_INHERIT | Ace.CONTAINER_INHERIT) : 0);
+            inherited.add(new Ace(ace.type(), flags, effective && !propagates ? mapped : ace.mask(),
+                    propagates ? ace.sid() : sid));
         }
         return new Acl(inherited);
     }

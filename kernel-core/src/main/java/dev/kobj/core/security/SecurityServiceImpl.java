@@ -60,7 +60,8 @@ public final class SecurityServiceImpl implements SecurityService {
             return status;
         }
         SecurityDescriptor sd = entry.object().securityDescriptor();
-        descriptor[0] = (sd == null ? UNSECURED : sd).select(securityInformation);
+        descriptor[0] = sd == null ? UNSECURED.select(securityInformation)
+                : ObjectSecurity.mapped(sd, entry.object().type().genericMapping()).select(securityInformation);
         return STATUS_SUCCESS;
     }
 
