@@ -24,8 +24,8 @@ public record Acl(List<Ace> aces) {
 
     /** Whether any ACE would pass to a child object; directories with none cost their children nothing. */
     public boolean hasInheritable() {
-        for (Ace ace : aces) {
-            if (ace.has(Ace.OBJECT_INHERIT | Ace.CONTAINER_INHERIT)) {
+        for (int i = 0; i < aces.size(); i++) { // indexed: checked on every create in a directory
+            if (aces.get(i).has(Ace.OBJECT_INHERIT | Ace.CONTAINER_INHERIT)) {
                 return true;
             }
         }

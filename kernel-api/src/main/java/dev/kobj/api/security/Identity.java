@@ -114,7 +114,8 @@ public record Identity(Sid user, List<Group> groups, Set<Privilege> privileges, 
         if (user.equals(sid)) {
             return true;
         }
-        for (Group group : groups) {
+        for (int i = 0; i < groups.size(); i++) { // indexed: no iterator on the access-check path
+            Group group = groups.get(i);
             if (group.sid().equals(sid) && (group.isEnabled() || (denyAce && group.isDenyOnly()))) {
                 return true;
             }
