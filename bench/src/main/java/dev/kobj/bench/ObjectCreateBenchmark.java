@@ -38,8 +38,8 @@ public class ObjectCreateBenchmark {
     KThread caller;
     long existing;
     final long[] out = new long[1];
-    final ObjectAttributes securedName = ObjectAttributes.named("\\BaseNamedObjects\\secured", 0);
-    final ObjectAttributes unsecuredName = ObjectAttributes.named("\\BaseNamedObjects\\unsecured", 0);
+    final ObjectAttributes securedName = ObjectAttributes.named("\\BaseNamedObjects\\dflt-sd", 0);
+    final ObjectAttributes unsecuredName = ObjectAttributes.named("\\BaseNamedObjects\\null-sd", 0);
 
     @Setup
     public void setUp() {

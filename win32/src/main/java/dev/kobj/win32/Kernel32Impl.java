@@ -291,6 +291,9 @@ final class Kernel32Impl implements Kernel32 {
         long[] handle = new long[1];
         int status = context.createThread(lpStartAddress, lpParameter, (dwCreationFlags & CREATE_SUSPENDED) != 0,
                 inherit(lpThreadAttributes) ? OBJ_INHERIT : 0, handle, lpThreadId);
+        if (NtStatus.isSuccess(status)) {
+            applyDescriptor(thread, handle[0], lpThreadAttributes);
+        }
         return NtStatus.isSuccess(status) ? handle[0] : failed(thread, status);
     }
 
@@ -389,6 +392,12 @@ final class Kernel32Impl implements Kernel32 {
         if (status >= 0) {
             status = context.objects().insert(thread.process(), (KernelObject) first.kernelThread(),
                     THREAD_ALL_ACCESS, inherit(lpThreadAttributes) ? OBJ_INHERIT : 0, threadHandle);
+        }
+        if (status >= 0) {
+            status = applyDescriptor(thread, processHandle[0], lpProcessAttributes);
+        }
+        if (status >= 0) {
+            status = applyDescriptor(thread, threadHandle[0], lpThreadAttributes);
         }
         if (status < 0) {
             context.processes().endProcess(child.process(), 0);
@@ -822,6 +831,18 @@ final class Kernel32Impl implements Kernel32 {
         var descriptor = Win32Descriptor.kernel(securityDescriptor);
         return succeeded(thread, descriptor == null ? STATUS_INVALID_PARAMETER
                 : context.security().setSecurity(thread, handle, securityInformation, descriptor));
+    }
+
+    /**
+     * The descriptor of a SECURITY_ATTRIBUTES given to CreateProcess or CreateThread, set on the new
+     * object through the creator's handle (which holds every right): the parts the descriptor has.
+     */
+    private int applyDescriptor(KThread thread, long handle, SecurityAttributes attributes) {
+        var sd = attributes == null ? null : Win32Descriptor.kernel(attributes.descriptor());
+        int parts = sd == null ? 0 : (sd.owner() != null ? OWNER_SECURITY_INFORMATION : 0)
+                | (sd.group() != null ? GROUP_SECURITY_INFORMATION : 0)
+                | (sd.daclPresent() ? DACL_SECURITY_INFORMATION : 0);
+        return parts == 0 ? STATUS_SUCCESS : context.security().setSecurity(thread, handle, parts, sd);
     }
 
     /** A sync-family call on a handle; the lambdas capture nothing, so a call allocates nothing. */

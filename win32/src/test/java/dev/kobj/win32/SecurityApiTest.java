@@ -151,6 +151,26 @@ class SecurityApiTest {
         assertEquals(ERROR_ACCESS_DENIED, runChild(bob));
     }
 
+    @Test
+    void processAndThreadSecurityAttributesAreHonoured() {
+        system.register("idle.exe", (k32, commandLine) -> {
+            k32.Sleep(INFINITE);
+            return 0;
+        });
+        ProcessInformation pi = new ProcessInformation();
+        assertTrue(alice.CreateProcess("idle.exe", null, sa("D:(A;;0x1000;;;" + BOB_SID + ")"), null, false, 0,
+                null, null, null, pi));
+        long limited = bob.OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, false, pi.dwProcessId);
+        assertNotEquals(NULL, limited, "the descriptor given to CreateProcess lets bob query");
+        assertDenied(bob, bob.OpenProcess(PROCESS_TERMINATE, false, pi.dwProcessId));
+        assertDenied(bob, bob.OpenThread(THREAD_QUERY_INFORMATION, false, pi.dwThreadId));
+        int[] tid = new int[1];
+        long worker = alice.CreateThread(sa("D:(A;;GA;;;WD)"), 0, p -> 0, 0, CREATE_SUSPENDED, tid);
+        assertNotEquals(NULL, worker);
+        assertNotEquals(NULL, bob.OpenThread(THREAD_ALL_ACCESS, false, tid[0]));
+        assertTrue(alice.TerminateProcess(pi.hProcess, 0));
+    }
+
     private static int runChild(Kernel32 parent) {
         ProcessInformation pi = new ProcessInformation();
         assertTrue(parent.CreateProcess("probe.exe", null, null, null, false, 0, null, null, null, pi));
@@ -184,6 +204,18 @@ class SecurityApiTest {
         long[] bobEvent = new long[1];
         assertEquals(STATUS_SUCCESS, bobProcess.ntdll().NtOpenEvent(bobEvent, EVENT_MODIFY_STATE,
                 new ObjectAttributes(0, "\\BaseNamedObjects\\sec-dir\\ev", 0, null)));
+    }
+
+    @Test
+    void creatingInADirectoryNeedsCreateObjectOnIt() {
+        long[] dir = new long[1];
+        assertEquals(STATUS_SUCCESS, aliceProcess.ntdll().NtCreateDirectoryObject(dir, DIRECTORY_ALL_ACCESS,
+                new ObjectAttributes(0, "\\BaseNamedObjects\\sec-private", 0, null)));
+        long[] ev = {5};
+        ObjectAttributes inside = new ObjectAttributes(0, "\\BaseNamedObjects\\sec-private\\ev", 0, null);
+        assertEquals(STATUS_ACCESS_DENIED, bobProcess.ntdll().NtCreateEvent(ev, EVENT_ALL_ACCESS, inside, 0, false));
+        assertEquals(NULL, ev[0]);
+        assertEquals(STATUS_SUCCESS, aliceProcess.ntdll().NtCreateEvent(ev, EVENT_ALL_ACCESS, inside, 0, false));
     }
 
     @Test

@@ -60,6 +60,8 @@ public final class ObjectManagerImpl implements ObjectManager {
     /** SYMBOLIC_LINK_QUERY and DIRECTORY_QUERY. */
     private static final int QUERY = 0x0001;
     private static final int PROCESS_DUP_HANDLE = 0x0040;
+    private static final int DIRECTORY_CREATE_OBJECT = 0x0004;
+    private static final int DIRECTORY_CREATE_SUBDIRECTORY = 0x0008;
 
     private final Map<ObjectType, TypeStats> stats;
     private final Namespace namespace;
@@ -113,6 +115,9 @@ public final class ObjectManagerImpl implements ObjectManager {
             return where.status();
         }
         KernelObject existing = where.found();
+        if (existing == null && !mayCreateIn(where.parent(), type, identity)) {
+            return STATUS_ACCESS_DENIED;
+        }
         if (existing == null) {
             // Built outside the directory lock: the body is plugin code. A loser of a race is dropped unseen.
             KernelObject candidate = prepare(body, type, oa, process, where.parent());
@@ -298,6 +303,16 @@ public final class ObjectManagerImpl implements ObjectManager {
             return STATUS_ACCESS_DENIED;
         }
         return access;
+    }
+
+    /** DIRECTORY_CREATE_OBJECT (CREATE_SUBDIRECTORY for a directory) on the parent (§3.2); free for system directories. */
+    private static boolean mayCreateIn(KernelObject directory, ObjectType type, Identity identity) {
+        if (directory == null || directory.securityDescriptor() == null) {
+            return true;
+        }
+        int right = type == CoreTypes.DIRECTORY ? DIRECTORY_CREATE_SUBDIRECTORY : DIRECTORY_CREATE_OBJECT;
+        return AccessCheck.check(directory.securityDescriptor(), identity, right,
+                CoreTypes.DIRECTORY.genericMapping()) >= 0;
     }
 
     /**
