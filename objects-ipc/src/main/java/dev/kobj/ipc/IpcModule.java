@@ -3,8 +3,9 @@ package dev.kobj.ipc;
 import com.google.inject.Binder;
 import dev.kobj.api.KernelBinder;
 import dev.kobj.api.KernelModule;
+import dev.kobj.api.section.SectionService;
 
-/** The IPC family: Section and Port types; the named-pipe and mailslot drivers come with the I/O manager. */
+/** The IPC family: sections (pagefile-backed) and the Port type; the named-pipe and mailslot drivers come with the I/O manager. */
 public final class IpcModule implements KernelModule {
     @Override
     public String id() {
@@ -15,5 +16,6 @@ public final class IpcModule implements KernelModule {
     public void configure(Binder binder) {
         KernelBinder kernel = KernelBinder.of(binder);
         IpcTypes.ALL.forEach(kernel::objectType);
+        kernel.service(SectionService.class, SectionServiceImpl.class);
     }
 }

@@ -20,6 +20,9 @@ interface CallContext {
     /** The sync family's service, or {@code null} on a kernel without it. */
     dev.kobj.api.sync.SyncService sync();
 
+    /** A family's service, or {@code null} on a kernel without that family. */
+    <T> T service(Class<T> api);
+
     /** The kernel's security: descriptors and tokens. */
     dev.kobj.api.security.SecurityService security();
 

@@ -19,9 +19,11 @@ import java.util.Map;
  */
 final class Kernel32Impl implements Kernel32 {
     private final CallContext context;
+    private final SectionCalls sections;
 
     Kernel32Impl(CallContext context) {
         this.context = requireNonNull(context, "context is null");
+        this.sections = new SectionCalls(context, context.service(dev.kobj.api.section.SectionService.class));
     }
 
     @Override
@@ -563,30 +565,29 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public long CreateFileMapping(long hFile, SecurityAttributes lpFileMappingAttributes, int flProtect, int dwMaximumSizeHigh, int dwMaximumSizeLow, String lpName) {
-        notImplemented();
-        return NULL;
+        return sections.createFileMapping(hFile, lpFileMappingAttributes, flProtect, dwMaximumSizeHigh,
+                dwMaximumSizeLow, lpName);
     }
 
     @Override
     public long OpenFileMapping(int dwDesiredAccess, boolean bInheritHandle, String lpName) {
-        notImplemented();
-        return NULL;
+        return sections.openFileMapping(dwDesiredAccess, bInheritHandle, lpName);
     }
 
     @Override
     public MappedView MapViewOfFile(long hFileMappingObject, int dwDesiredAccess, int dwFileOffsetHigh, int dwFileOffsetLow, long dwNumberOfBytesToMap) {
-        notImplemented();
-        return null;
+        return sections.mapViewOfFile(hFileMappingObject, dwDesiredAccess, dwFileOffsetHigh, dwFileOffsetLow,
+                dwNumberOfBytesToMap);
     }
 
     @Override
     public boolean UnmapViewOfFile(long lpBaseAddress) {
-        return notImplemented();
+        return sections.unmapViewOfFile(lpBaseAddress);
     }
 
     @Override
     public boolean FlushViewOfFile(long lpBaseAddress, long dwNumberOfBytesToFlush) {
-        return notImplemented();
+        return sections.flushViewOfFile(lpBaseAddress, dwNumberOfBytesToFlush);
     }
 
     @Override
@@ -901,7 +902,7 @@ final class Kernel32Impl implements Kernel32 {
     }
 
     /** A Create* result: last error 0 for a new object, ERROR_ALREADY_EXISTS for an existing one (§11). */
-    private static long created(KThread thread, int status, long[] handle) {
+    static long created(KThread thread, int status, long[] handle) {
         if (status == STATUS_OBJECT_NAME_EXISTS) {
             thread.setLastError(ERROR_ALREADY_EXISTS);
             return handle[0];
@@ -914,12 +915,12 @@ final class Kernel32Impl implements Kernel32 {
     }
 
     /** An Open* result. */
-    private static long opened(KThread thread, int status, long[] handle) {
+    static long opened(KThread thread, int status, long[] handle) {
         return NtStatus.isSuccess(status) ? handle[0] : failed(thread, status);
     }
 
     /** NULL with the last error for {@code status}. */
-    private static long failed(KThread thread, int status) {
+    static long failed(KThread thread, int status) {
         thread.setLastError(NtStatus.toDosError(status));
         return NULL;
     }
@@ -978,7 +979,7 @@ final class Kernel32Impl implements Kernel32 {
     }
 
     /** TRUE for a success status; otherwise sets the last error from the status (RtlNtStatusToDosError). */
-    private static boolean succeeded(KThread thread, int status) {
+    static boolean succeeded(KThread thread, int status) {
         if (NtStatus.isSuccess(status)) {
             return true;
         }

@@ -8,10 +8,12 @@ import dev.kobj.api.sync.SyncService;
 
 /** Ntdll on the kernel's services. Calls whose family has not landed yet return STATUS_NOT_IMPLEMENTED. */
 final class NtdllImpl implements Ntdll {
+    private final SectionCalls sections;
     private final CallContext context;
 
     NtdllImpl(CallContext context) {
         this.context = requireNonNull(context, "context is null");
+        this.sections = new SectionCalls(context, context.service(dev.kobj.api.section.SectionService.class));
     }
 
     /** sizeof(EVENT/MUTANT/SEMAPHORE_BASIC_INFORMATION). */
@@ -379,12 +381,13 @@ final class NtdllImpl implements Ntdll {
 
     @Override
     public int NtCreateSection(long[] sectionHandle, int desiredAccess, ObjectAttributes objectAttributes, Long maximumSize, int sectionPageProtection, int allocationAttributes, long fileHandle) {
-        return STATUS_NOT_IMPLEMENTED;
+        return sections.ntCreateSection(sectionHandle, desiredAccess, objectAttributes, maximumSize,
+                sectionPageProtection, allocationAttributes, fileHandle);
     }
 
     @Override
     public int NtOpenSection(long[] sectionHandle, int desiredAccess, ObjectAttributes objectAttributes) {
-        return STATUS_NOT_IMPLEMENTED;
+        return sections.ntOpenSection(sectionHandle, desiredAccess, objectAttributes);
     }
 
     @Override

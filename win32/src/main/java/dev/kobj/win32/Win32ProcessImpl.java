@@ -108,6 +108,11 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     }
 
     @Override
+    public <T> T service(Class<T> api) {
+        return system.kernel().service(api).orElse(null);
+    }
+
+    @Override
     public dev.kobj.api.security.SecurityService security() {
         return security;
     }

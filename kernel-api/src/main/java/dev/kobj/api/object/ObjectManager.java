@@ -59,6 +59,15 @@ public interface ObjectManager {
      */
     HandleEntry lookup(KThread caller, long handle);
 
+    /**
+     * ObReferenceObject: a kernel reference that keeps {@code object} alive with no handle (a mapped
+     * view, a pending request). False if the object is already deleted.
+     */
+    boolean reference(KernelObject object);
+
+    /** ObDereferenceObject: drops a reference {@link #reference} took; the last one runs the delete procedure. */
+    void dereference(KernelObject object);
+
     /** NtClose. */
     int close(KThread caller, long handle);
 

@@ -77,6 +77,10 @@ public final class NtStatus {
     public static final int STATUS_INVALID_OWNER = 0xC000005A;
     public static final int STATUS_INVALID_SECURITY_DESCR = 0xC0000079;
     public static final int STATUS_NO_TOKEN = 0xC000007C;
+    public static final int STATUS_NOT_MAPPED_VIEW = 0xC0000019;
+    public static final int STATUS_SECTION_TOO_BIG = 0xC0000040;
+    public static final int STATUS_SECTION_PROTECTION = 0xC000004E;
+    public static final int STATUS_MAPPED_ALIGNMENT = 0xC0000220;
     public static final int STATUS_RANGE_NOT_LOCKED = 0xC000007E;
     public static final int STATUS_INSUFFICIENT_RESOURCES = 0xC000009A;
     public static final int STATUS_INSTANCE_NOT_AVAILABLE = 0xC00000AB;
@@ -190,6 +194,10 @@ public final class NtStatus {
             entry(STATUS_INVALID_OWNER, "STATUS_INVALID_OWNER", 1307),
             entry(STATUS_INVALID_SECURITY_DESCR, "STATUS_INVALID_SECURITY_DESCR", 1338),
             entry(STATUS_NO_TOKEN, "STATUS_NO_TOKEN", 1008),
+            entry(STATUS_NOT_MAPPED_VIEW, "STATUS_NOT_MAPPED_VIEW", 487),
+            entry(STATUS_SECTION_TOO_BIG, "STATUS_SECTION_TOO_BIG", 8),
+            entry(STATUS_SECTION_PROTECTION, "STATUS_SECTION_PROTECTION", 5),
+            entry(STATUS_MAPPED_ALIGNMENT, "STATUS_MAPPED_ALIGNMENT", 1132),
             entry(STATUS_RANGE_NOT_LOCKED, "STATUS_RANGE_NOT_LOCKED", 158),
             entry(STATUS_INSUFFICIENT_RESOURCES, "STATUS_INSUFFICIENT_RESOURCES", 1450),
             entry(STATUS_INSTANCE_NOT_AVAILABLE, "STATUS_INSTANCE_NOT_AVAILABLE", 231),

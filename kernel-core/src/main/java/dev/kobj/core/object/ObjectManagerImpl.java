@@ -383,6 +383,16 @@ public final class ObjectManagerImpl implements ObjectManager {
     }
 
     /** Drops a reference; the last one runs the delete procedure, after giving back a name still held. */
+    @Override
+    public boolean reference(KernelObject object) {
+        return object.reference();
+    }
+
+    @Override
+    public void dereference(KernelObject object) {
+        release(object);
+    }
+
     private void release(KernelObject object) {
         if (object.dereference()) {
             if (object.directory() instanceof ObjectDirectory directory) {

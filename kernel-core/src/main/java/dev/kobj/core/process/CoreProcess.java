@@ -30,6 +30,8 @@ public final class CoreProcess extends KernelObject implements KProcess, Waitabl
     final java.util.Set<CoreThread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile int exitCode = ProcessService.STILL_ACTIVE;
+    /** Committed bytes charged by the families (sections); jobs read it. */
+    private final java.util.concurrent.atomic.AtomicLong committedBytes = new java.util.concurrent.atomic.AtomicLong();
 
     CoreProcess(int id, int sessionId, String imageName, Identity identity, HandleTablePolicy policy,
             DispatcherContext context, boolean endsWithLastThread) {
@@ -68,6 +70,10 @@ public final class CoreProcess extends KernelObject implements KProcess, Waitabl
     /** The primary token: the process's identity and the default descriptor of what it creates. */
     public TokenObject token() {
         return token;
+    }
+
+    public java.util.concurrent.atomic.AtomicLong committedBytes() {
+        return committedBytes;
     }
 
     public HandleTable handles() {

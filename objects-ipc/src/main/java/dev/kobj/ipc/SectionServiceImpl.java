@@ -1,0 +1,211 @@
+package dev.kobj.ipc;
+
+import static dev.kobj.api.status.NtStatus.STATUS_INVALID_HANDLE;
+import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PAGE_PROTECTION;
+import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER;
+import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_4;
+import static dev.kobj.api.status.NtStatus.STATUS_INVALID_VIEW_SIZE;
+import static dev.kobj.api.status.NtStatus.STATUS_MAPPED_ALIGNMENT;
+import static dev.kobj.api.status.NtStatus.STATUS_NOT_IMPLEMENTED;
+import static dev.kobj.api.status.NtStatus.STATUS_NOT_MAPPED_VIEW;
+import static dev.kobj.api.status.NtStatus.STATUS_NO_MEMORY;
+import static dev.kobj.api.status.NtStatus.STATUS_SECTION_PROTECTION;
+import static dev.kobj.api.status.NtStatus.STATUS_SECTION_TOO_BIG;
+import static dev.kobj.api.status.NtStatus.STATUS_SUCCESS;
+import static java.util.Objects.requireNonNull;
+
+import dev.kobj.api.memory.BackingStore;
+import dev.kobj.api.memory.MemoryService;
+import dev.kobj.api.object.HandleEntry;
+import dev.kobj.api.object.ObjectAttributes;
+import dev.kobj.api.object.ObjectManager;
+import dev.kobj.api.process.KProcess;
+import dev.kobj.api.process.KThread;
+import dev.kobj.api.section.SectionService;
+import dev.kobj.api.section.SectionView;
+import jakarta.inject.Inject;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Pagefile-backed sections and their views. Views get synthetic base addresses, unique in the kernel
+ * and 64 KiB aligned, from one counter; the view table is one ordered map from base to view, so an
+ * address inside a view finds it (FlushViewOfFile) and a base belongs to exactly one process.
+ */
+final class SectionServiceImpl implements SectionService {
+    /** Where synthetic view addresses start: above the 4 GiB a 32-bit program would see. */
+    private static final long FIRST_BASE = 0x0000_0001_0000_0000L;
+    private static final int BASE_PROTECTIONS = PAGE_READONLY | PAGE_READWRITE | PAGE_WRITECOPY | PAGE_EXECUTE_READ
+            | PAGE_EXECUTE_READWRITE | PAGE_EXECUTE_WRITECOPY;
+    private static final int PROTECTION_MODIFIERS = 0x100 | 0x200 | 0x400;
+    private static final int KNOWN_ATTRIBUTES = SEC_COMMIT | SEC_RESERVE | SEC_NOCACHE;
+    private static final int WRITABLE = PAGE_READWRITE | PAGE_EXECUTE_READWRITE;
+    private static final int EXECUTABLE = PAGE_EXECUTE_READ | PAGE_EXECUTE_READWRITE | PAGE_EXECUTE_WRITECOPY;
+    /** Largest section: 2^47 bytes, the user address space of x64. */
+    private static final long MAX_SIZE = 1L << 47;
+
+    private final ObjectManager objects;
+    private final MemoryService memory;
+    private final AtomicLong nextBase = new AtomicLong(FIRST_BASE);
+    private final ConcurrentSkipListMap<Long, View> views = new ConcurrentSkipListMap<>();
+    private final AtomicInteger liveStores = new AtomicInteger();
+
+    /** A mapped view: who mapped it, of which section, and the arena of a private copy (else null). */
+    private record View(KProcess process, SectionObject section, SectionView view, Arena copy) {
+        boolean contains(long address) {
+            return address - view.baseAddress() < view.size() && address >= view.baseAddress();
+        }
+    }
+
+    @Inject
+    SectionServiceImpl(ObjectManager objects, MemoryService memory) {
+        this.objects = requireNonNull(objects, "objects is null");
+        this.memory = requireNonNull(memory, "memory is null");
+    }
+
+    @Override
+    public int createSection(KThread caller, ObjectAttributes attributes, int desiredAccess, long maximumSize,
+            int pageProtection, int allocationAttributes, long fileHandle, long[] sectionHandle) {
+        if (sectionHandle == null) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        sectionHandle[0] = 0;
+        int base = pageProtection & ~PROTECTION_MODIFIERS;
+        if (Integer.bitCount(base) != 1 || (base & BASE_PROTECTIONS) == 0) {
+            return STATUS_INVALID_PAGE_PROTECTION;
+        }
+        int sec = allocationAttributes == 0 ? SEC_COMMIT : allocationAttributes;
+        if ((sec & ~(KNOWN_ATTRIBUTES | SEC_IMAGE | SEC_FILE)) != 0
+                || (sec & (SEC_COMMIT | SEC_RESERVE)) == (SEC_COMMIT | SEC_RESERVE)
+                || (fileHandle == 0 && (sec & (SEC_IMAGE | SEC_FILE)) != 0)) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        if (fileHandle != 0) {
+            // File-backed sections come with the volumes (objects-fs); the handle is still checked.
+            return objects.lookup(caller, fileHandle) == null ? STATUS_INVALID_HANDLE : STATUS_NOT_IMPLEMENTED;
+        }
+        if (maximumSize <= 0) {
+            return maximumSize == 0 ? STATUS_INVALID_PARAMETER_4 : STATUS_INVALID_PARAMETER;
+        }
+        if (maximumSize > MAX_SIZE) {
+            return STATUS_SECTION_TOO_BIG;
+        }
+        KProcess process = caller.process();
+        long size = maximumSize;
+        int status = objects.create(caller, attributes, IpcTypes.SECTION, desiredAccess,
+                () -> new SectionObject(size, base, sec, process, memory, liveStores), sectionHandle);
+        if (status == STATUS_SUCCESS) {
+            ((SectionObject) objects.lookup(caller, sectionHandle[0]).object()).charge();
+        }
+        return status;
+    }
+
+    @Override
+    public int openSection(KThread caller, ObjectAttributes attributes, int desiredAccess, long[] sectionHandle) {
+        return objects.open(caller, attributes, IpcTypes.SECTION, desiredAccess, sectionHandle);
+    }
+
+    @Override
+    public int mapView(KThread caller, long sectionHandle, int fileMapAccess, long offset, long size,
+            SectionView[] view) {
+        HandleEntry entry = objects.lookup(caller, sectionHandle);
+        if (entry == null) {
+            return STATUS_INVALID_HANDLE;
+        }
+        if (view == null || view.length == 0) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        boolean write = (fileMapAccess & FILE_MAP_WRITE) != 0;
+        boolean copy = (fileMapAccess & FILE_MAP_COPY) != 0 && !write;
+        boolean execute = (fileMapAccess & FILE_MAP_EXECUTE) != 0;
+        int rights = SECTION_MAP_READ | (write ? SECTION_MAP_WRITE : 0) | (execute ? SECTION_MAP_EXECUTE : 0);
+        if ((fileMapAccess & (FILE_MAP_READ | FILE_MAP_WRITE | FILE_MAP_COPY)) == 0
+                || (fileMapAccess & ~(FILE_MAP_READ | FILE_MAP_WRITE | FILE_MAP_COPY | FILE_MAP_EXECUTE
+                        | 0x000F_0018)) != 0) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        int status = entry.check(IpcTypes.SECTION, rights);
+        if (status != STATUS_SUCCESS) {
+            return status;
+        }
+        SectionObject section = (SectionObject) entry.object();
+        if ((write && (section.protection() & WRITABLE) == 0)
+                || (execute && (section.protection() & EXECUTABLE) == 0)) {
+            return STATUS_SECTION_PROTECTION;
+        }
+        if (offset < 0 || offset % ALLOCATION_GRANULARITY != 0) {
+            return STATUS_MAPPED_ALIGNMENT;
+        }
+        long length = size == 0 ? section.size() - offset : size;
+        if (offset >= section.size() || length <= 0 || length > section.size() - offset) {
+            return STATUS_INVALID_VIEW_SIZE;
+        }
+        if (!objects.reference(section)) {
+            return STATUS_INVALID_HANDLE;
+        }
+        BackingStore store = section.store();
+        if (store == null) {
+            objects.dereference(section);
+            return STATUS_NO_MEMORY;
+        }
+        MemorySegment segment = store.segment().asSlice(offset, length);
+        Arena copyArena = null;
+        if (copy) {
+            copyArena = Arena.ofShared(); // FILE_MAP_COPY: a private copy, made eagerly
+            segment = copyArena.allocate(length, 4096).copyFrom(segment);
+        } else if (!write) {
+            segment = segment.asReadOnly();
+        }
+        long base = nextBase.getAndAdd((length + ALLOCATION_GRANULARITY - 1) & -ALLOCATION_GRANULARITY);
+        int protection = write ? (execute ? PAGE_EXECUTE_READWRITE : PAGE_READWRITE)
+                : copy ? PAGE_WRITECOPY : execute ? PAGE_EXECUTE_READ : PAGE_READONLY;
+        SectionView mapped = new SectionView(base, length, segment, protection);
+        views.put(base, new View(caller.process(), section, mapped, copyArena));
+        view[0] = mapped;
+        return STATUS_SUCCESS;
+    }
+
+    @Override
+    public int unmapView(KThread caller, long baseAddress) {
+        View view = views.get(baseAddress);
+        if (view == null || view.process() != caller.process() || !views.remove(baseAddress, view)) {
+            return STATUS_NOT_MAPPED_VIEW;
+        }
+        release(view);
+        return STATUS_SUCCESS;
+    }
+
+    @Override
+    public int flushView(KThread caller, long address, long size) {
+        Map.Entry<Long, View> floor = views.floorEntry(address);
+        if (floor == null || floor.getValue().process() != caller.process() || !floor.getValue().contains(address)) {
+            return STATUS_NOT_MAPPED_VIEW;
+        }
+        return STATUS_SUCCESS; // pagefile-backed: nothing to write back
+    }
+
+    @Override
+    public void unmapAll(KProcess process) {
+        for (View view : views.values()) {
+            if (view.process() == process && views.remove(view.view().baseAddress(), view)) {
+                release(view);
+            }
+        }
+    }
+
+    @Override
+    public int liveStores() {
+        return liveStores.get();
+    }
+
+    private void release(View view) {
+        if (view.copy() != null) {
+            view.copy().close();
+        }
+        objects.dereference(view.section());
+    }
+}
