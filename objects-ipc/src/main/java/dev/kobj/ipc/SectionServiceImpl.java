@@ -54,8 +54,8 @@ final class SectionServiceImpl implements SectionService {
     private final ConcurrentSkipListMap<Long, View> views = new ConcurrentSkipListMap<>();
     private final AtomicInteger liveStores = new AtomicInteger();
 
-    /** A mapped view: who mapped it, of which section, and the arena of a private copy (else null). */
-    private record View(KProcess process, SectionObject section, SectionView view, Arena copy) {
+    /** A mapped view: who mapped it, and of which section. */
+    private record View(KProcess process, SectionObject section, SectionView view) {
         boolean contains(long address) {
             return address - view.baseAddress() < view.size() && address >= view.baseAddress();
         }
@@ -153,10 +153,8 @@ final class SectionServiceImpl implements SectionService {
             return STATUS_NO_MEMORY;
         }
         MemorySegment segment = store.segment().asSlice(offset, length);
-        Arena copyArena = null;
         if (copy) {
-            copyArena = Arena.ofShared(); // FILE_MAP_COPY: a private copy, made eagerly
-            segment = copyArena.allocate(length, 4096).copyFrom(segment);
+            segment = Arena.ofAuto().allocate(length, 4096).copyFrom(segment); // FILE_MAP_COPY: private, eager
         } else if (!write) {
             segment = segment.asReadOnly();
         }
@@ -164,7 +162,7 @@ final class SectionServiceImpl implements SectionService {
         int protection = write ? (execute ? PAGE_EXECUTE_READWRITE : PAGE_READWRITE)
                 : copy ? PAGE_WRITECOPY : execute ? PAGE_EXECUTE_READ : PAGE_READONLY;
         SectionView mapped = new SectionView(base, length, segment, protection);
-        views.put(base, new View(caller.process(), section, mapped, copyArena));
+        views.put(base, new View(caller.process(), section, mapped));
         view[0] = mapped;
         return STATUS_SUCCESS;
     }
@@ -203,9 +201,6 @@ final class SectionServiceImpl implements SectionService {
     }
 
     private void release(View view) {
-        if (view.copy() != null) {
-            view.copy().close();
-        }
         objects.dereference(view.section());
     }
 }

@@ -26,30 +26,39 @@ final class AnonymousMemory {
     private static final int MAP_NORESERVE = 0x4000;
     private static final long PAGE = 4096;
 
+    private static final int MADV_DONTNEED = 4;
+
     private static final MethodHandle MMAP;
     private static final MethodHandle MUNMAP;
+    private static final MethodHandle MADVISE;
 
     static {
         MethodHandle mmap = null;
         MethodHandle munmap = null;
+        MethodHandle madvise = null;
         if (System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
             try {
                 Linker linker = Linker.nativeLinker();
                 Optional<MemorySegment> mmapSymbol = linker.defaultLookup().find("mmap");
                 Optional<MemorySegment> munmapSymbol = linker.defaultLookup().find("munmap");
-                if (mmapSymbol.isPresent() && munmapSymbol.isPresent()) {
+                Optional<MemorySegment> madviseSymbol = linker.defaultLookup().find("madvise");
+                if (mmapSymbol.isPresent() && munmapSymbol.isPresent() && madviseSymbol.isPresent()) {
                     mmap = linker.downcallHandle(mmapSymbol.get(),
                             FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_LONG, JAVA_INT, JAVA_INT, JAVA_INT, JAVA_LONG));
                     munmap = linker.downcallHandle(munmapSymbol.get(),
                             FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG));
+                    madvise = linker.downcallHandle(madviseSymbol.get(),
+                            FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_LONG, JAVA_INT));
                 }
             } catch (RuntimeException | Error e) { // no native access: fall back to the arena
                 mmap = null;
                 munmap = null;
+                madvise = null;
             }
         }
         MMAP = mmap;
         MUNMAP = munmap;
+        MADVISE = madvise;
     }
 
     private AnonymousMemory() {
@@ -77,6 +86,22 @@ final class AnonymousMemory {
             return address.reinterpret(length, arena, AnonymousMemory::unmap);
         } catch (Throwable e) {
             throw new IllegalStateException("mmap failed", e);
+        }
+    }
+
+    /**
+     * Gives the pages back to the system at once while the mapping stays valid: later reads see zeros.
+     * (On the arena fallback the bytes stay until the collector frees them.)
+     */
+    static void discard(MemorySegment segment) {
+        if (MADVISE == null) {
+            return;
+        }
+        try {
+            int result = (int) MADVISE.invokeExact(segment, segment.byteSize(), MADV_DONTNEED);
+            assert result == 0 : "madvise failed";
+        } catch (Throwable e) {
+            throw new IllegalStateException("madvise failed", e);
         }
     }
 

@@ -11,7 +11,15 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Pagefile stores on anonymous memory, one shared arena each, and the processes' commit counters. */
+/**
+ * Pagefile stores on anonymous memory, and the processes' commit counters.
+ *
+ * <p>A store's pages go back to the system when its section dies (MADV_DONTNEED), but the mapping is
+ * unmapped only when the collector finds no segment of it left (an automatic arena). So a view kept
+ * past its section reads zeros: it never touches freed memory and never sees another section's bytes,
+ * and no section pays for the thread handshake that closing a shared arena costs (tens of
+ * microseconds, more than everything else a section does).
+ */
 public final class MemoryManager implements MemoryService {
     @Inject
     public MemoryManager() {
@@ -22,13 +30,8 @@ public final class MemoryManager implements MemoryService {
         if (size <= 0) {
             throw new IllegalArgumentException("size <= 0: " + size);
         }
-        Arena arena = Arena.ofShared();
-        MemorySegment segment = AnonymousMemory.reserve(size, arena);
-        if (segment == null) {
-            arena.close();
-            return null;
-        }
-        return new PagefileStore(arena, segment.asSlice(0, size));
+        MemorySegment segment = AnonymousMemory.reserve(size, Arena.ofAuto());
+        return segment == null ? null : new PagefileStore(segment, size);
     }
 
     @Override
@@ -42,13 +45,13 @@ public final class MemoryManager implements MemoryService {
     }
 
     private static final class PagefileStore implements BackingStore {
-        private final Arena arena;
+        private final MemorySegment mapping;
         private final MemorySegment segment;
         private final AtomicBoolean released = new AtomicBoolean();
 
-        PagefileStore(Arena arena, MemorySegment segment) {
-            this.arena = arena;
-            this.segment = segment;
+        PagefileStore(MemorySegment mapping, long size) {
+            this.mapping = mapping;
+            this.segment = mapping.asSlice(0, size);
         }
 
         @Override
@@ -64,7 +67,7 @@ public final class MemoryManager implements MemoryService {
         @Override
         public void release() {
             if (released.compareAndSet(false, true)) {
-                arena.close(); // unmaps; later accesses through any slice fail
+                AnonymousMemory.discard(mapping);
             }
         }
     }
