@@ -137,7 +137,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
         return status;
     }
 
-    /** A kernel thread of this process on a new, not yet started, virtual thread running {@code body}. */
+    /** A kernel thread of this process on a new, not yet started, Java thread (virtual unless configured) running {@code body}. */
     PreparedThread prepareThread(ThreadProc body, long parameter, boolean suspended) {
         PreparedThread thread = prepareThread(body, parameter);
         if (suspended) {
@@ -149,7 +149,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     private PreparedThread prepareThread(ThreadProc body, long parameter) {
         system.checkOpen();
         KThread[] created = new KThread[1];
-        Thread javaThread = Thread.ofVirtual().unstarted(() -> run(created[0], body, parameter));
+        Thread javaThread = processes.newJavaThread(() -> run(created[0], body, parameter));
         created[0] = processes.adoptThread(process, javaThread);
         javaThread.setName("kobj-thread-" + created[0].id());
         return new PreparedThread(created[0], javaThread);

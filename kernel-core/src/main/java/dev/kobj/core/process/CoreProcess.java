@@ -23,14 +23,16 @@ public final class CoreProcess extends KernelObject implements KProcess, Waitabl
     private final HandleEntry self;
     private final DispatcherEvent endedEvent;
     private final boolean endsWithLastThread;
+    private final ProcessManager manager;
     final java.util.concurrent.atomic.AtomicInteger liveThreads = new java.util.concurrent.atomic.AtomicInteger();
     final java.util.Set<CoreThread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile int exitCode = ProcessService.STILL_ACTIVE;
 
     CoreProcess(int id, int sessionId, String imageName, HandleTablePolicy policy, DispatcherContext context,
-            boolean endsWithLastThread) {
+            boolean endsWithLastThread, ProcessManager manager) {
         super(CoreTypes.PROCESS);
+        this.manager = manager;
         this.endedEvent = new DispatcherEvent(context, true, false);
         this.endsWithLastThread = endsWithLastThread;
         this.id = id;
@@ -76,6 +78,11 @@ public final class CoreProcess extends KernelObject implements KProcess, Waitabl
         }
         exitCode = code;
         return true;
+    }
+
+    /** The Process type's close procedure: no handle to this process is left. */
+    public void lastHandleClosed() {
+        manager.lastHandleClosed(this);
     }
 
     boolean endsWithLastThread() {
