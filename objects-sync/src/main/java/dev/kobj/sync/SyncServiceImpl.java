@@ -30,9 +30,12 @@ final class SyncServiceImpl implements SyncService {
     private final WaitService waits;
     private final TimerQueue timers;
     private final ProcessService processes;
+    private final TimerApcs timerApcs;
 
     @Inject
-    SyncServiceImpl(ObjectManager objects, WaitService waits, TimerQueue timers, ProcessService processes) {
+    SyncServiceImpl(ObjectManager objects, WaitService waits, TimerQueue timers, ProcessService processes,
+            TimerApcs timerApcs) {
+        this.timerApcs = requireNonNull(timerApcs, "timerApcs is null");
         this.timers = requireNonNull(timers, "timers is null");
         this.objects = requireNonNull(objects, "objects is null");
         this.processes = requireNonNull(processes, "processes is null");
@@ -201,7 +204,7 @@ final class SyncServiceImpl implements SyncService {
             return STATUS_INVALID_PARAMETER;
         }
         return objects.create(caller, attributes, SyncTypes.TIMER, desiredAccess,
-                () -> new TimerObject(context, timerType == NOTIFICATION_TIMER), handle);
+                () -> new TimerObject(context, timerType == NOTIFICATION_TIMER, timerApcs), handle);
     }
 
     @Override
@@ -210,8 +213,8 @@ final class SyncServiceImpl implements SyncService {
     }
 
     @Override
-    public int setTimer(KThread caller, long handle, long dueTime, boolean resume, int period,
-            boolean[] previousState) {
+    public int setTimer(KThread caller, long handle, long dueTime, TimerCompletion completion, boolean resume,
+            int period, boolean[] previousState) {
         HandleEntry entry = objects.lookup(caller, handle);
         int status = check(entry, SyncTypes.TIMER, TIMER_MODIFY_STATE);
         if (status != STATUS_SUCCESS) {
@@ -222,7 +225,8 @@ final class SyncServiceImpl implements SyncService {
         }
         long delay100ns = dueTime < 0 ? -dueTime : dueTime - waits.clock().systemTime();
         long delayNanos = delay100ns > Long.MAX_VALUE / 100 ? Long.MAX_VALUE : delay100ns * 100;
-        boolean previous = ((TimerObject) entry.object()).set(timers, delayNanos, period * 1_000_000L);
+        TimerApc apc = completion == null ? null : new TimerApc(caller, completion, waits.clock());
+        boolean previous = ((TimerObject) entry.object()).set(timers, delayNanos, period * 1_000_000L, apc);
         if (previousState != null && previousState.length > 0) {
             previousState[0] = previous;
         }
