@@ -31,6 +31,8 @@ final class SyncServiceImpl implements SyncService {
     private final TimerQueue timers;
     private final ProcessService processes;
     private final TimerApcs timerApcs;
+    /** The keyed event a NULL handle stands for, made at boot. */
+    private final KeyedEventObject critSecOutOfMemoryEvent;
 
     @Inject
     SyncServiceImpl(ObjectManager objects, WaitService waits, TimerQueue timers, ProcessService processes,
@@ -41,7 +43,12 @@ final class SyncServiceImpl implements SyncService {
         this.processes = requireNonNull(processes, "processes is null");
         this.waits = requireNonNull(waits, "waits is null");
         this.context = waits.context();
+        this.critSecOutOfMemoryEvent = (KeyedEventObject) objects.systemObject(CRITSEC_OUT_OF_MEMORY_EVENT,
+                SyncTypes.KEYED_EVENT, () -> new KeyedEventObject(context));
     }
+
+    /** The global keyed event of NT, which a NULL keyed-event handle means (nt-semantics.md §6.5). */
+    static final String CRITSEC_OUT_OF_MEMORY_EVENT = "\\KernelObjects\\CritSecOutOfMemoryEvent";
 
     // ---- events ----
 
@@ -279,10 +286,13 @@ final class SyncServiceImpl implements SyncService {
         if ((key & 1) != 0) {
             return STATUS_INVALID_PARAMETER_1;
         }
+        if (handle == 0 && critSecOutOfMemoryEvent != null) {
+            return critSecOutOfMemoryEvent.meet(waits, caller, key, release, alertable, timeout); // NULL: the global one
+        }
         HandleEntry entry = objects.lookup(caller, handle);
         int status = check(entry, SyncTypes.KEYED_EVENT, access);
         return status == STATUS_SUCCESS
-                ? ((KeyedEventObject) entry.object()).meet(waits, caller, key, release, timeout) : status;
+                ? ((KeyedEventObject) entry.object()).meet(waits, caller, key, release, alertable, timeout) : status;
     }
 
     private static int check(HandleEntry entry, ObjectType type, int access) {

@@ -139,11 +139,15 @@ public final class WaitEngine implements WaitService {
     }
 
     @Override
-    public int waitForObjects(KThread caller, DispatcherObject[] list, int count, boolean waitAll, long timeout) {
+    public int waitForObjects(KThread caller, DispatcherObject[] list, int count, boolean waitAll, boolean alertable,
+            long timeout) {
         if (count < 1 || count > MAXIMUM_WAIT_OBJECTS || list == null || list.length < count) {
             return STATUS_INVALID_PARAMETER;
         }
-        return wait(caller, list, count, waitAll, false, timeout);
+        if (alertable && caller.runApcs()) {
+            return STATUS_USER_APC;
+        }
+        return wait(caller, list, count, waitAll, alertable, timeout);
     }
 
     private int wait(KThread caller, DispatcherObject[] list, int count, boolean all, boolean alertable,
