@@ -36,6 +36,8 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     private final Ntdll ntdll;
     private final ThreadLocal<Slot> current = new ThreadLocal<>();
     private final Set<Slot> slots = ConcurrentHashMap.newKeySet();
+    private static final int MIN_PURGE = 64;
+    private volatile int purgeAt = MIN_PURGE; // racy by design: a missed or doubled purge is harmless
 
     Win32ProcessImpl(Win32SystemImpl system, KProcess process) {
         this.system = system;
@@ -231,10 +233,32 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
             }
         }
         system.checkOpen();
+        purgeDeadSlots();
         Slot adopted = new Slot(system.kernel().processes().adoptThread(process, Thread.currentThread()));
         slots.add(adopted);
         current.set(adopted);
         return adopted.thread;
+    }
+
+    /**
+     * Forgets the slots of adopted Java threads that have terminated (ending their kernel threads if the
+     * sweep has not yet), each time the set has doubled: amortised O(1) per adoption. A slot whose Java
+     * thread still runs is kept even if its kernel thread ended: that thread stays fenced.
+     */
+    private void purgeDeadSlots() {
+        if (slots.size() < purgeAt) {
+            return;
+        }
+        slots.removeIf(slot -> {
+            KThread thread = slot.thread;
+            return thread == null || !thread.javaThread().isAlive() && processes.hasEnded(thread);
+        });
+        purgeAt = Math.max(MIN_PURGE, slots.size() * 2);
+    }
+
+    /** How many thread bindings this process keeps (a test's view). */
+    int slotCount() {
+        return slots.size();
     }
 
     /** Ends the process (its threads, its handles) and forgets every thread binding. */

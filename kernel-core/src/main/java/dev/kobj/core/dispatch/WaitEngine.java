@@ -8,6 +8,7 @@ import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_1;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_3;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_MIX;
 import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_TYPE_MISMATCH;
+import static dev.kobj.api.status.NtStatus.STATUS_THREAD_IS_TERMINATING;
 import static dev.kobj.api.status.NtStatus.STATUS_TIMEOUT;
 import static dev.kobj.api.status.NtStatus.STATUS_USER_APC;
 
@@ -184,6 +185,10 @@ public final class WaitEngine implements WaitService {
             // Alertable from here; then look again: an APC queued just before found no one to wake.
             if (alertable && waiter.makeAlertable() && caller.hasApcs()) {
                 waiter.cancelAlertable(STATUS_USER_APC);
+            }
+            // And the thread's end: one ended after its last fence but before we armed found nothing to cancel.
+            if (caller.isEnded()) {
+                waiter.cancel(STATUS_THREAD_IS_TERMINATING);
             }
             int status = park(waiter, deadline);
             for (int i = 0; i < count; i++) {
