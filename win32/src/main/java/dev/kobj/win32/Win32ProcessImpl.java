@@ -213,9 +213,12 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
 
     /**
      * A thread terminated at kernel level goes no further: the second step of termination, at its next
-     * call into kobj or when a blocking call it was in returns.
+     * call into kobj or when a blocking call it was in returns. A suspended thread stops here until
+     * resumed, so one suspended while blocked does not run on when its wait ends (as in NT, where
+     * suspension is an APC that interrupts the wait).
      */
     static void fence(KThread thread) {
+        thread.checkSuspended();
         if (thread.isEnded()) {
             throw new KernelThreadExit(thread.exitCode());
         }
@@ -227,8 +230,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
         if (slot != null) {
             KThread thread = slot.thread;
             if (thread != null) {
-                thread.checkSuspended(); // SuspendThread takes effect at the next call into kobj
-                fence(thread);
+                fence(thread); // SuspendThread takes effect at the next call into kobj
                 return thread;
             }
         }
