@@ -43,7 +43,7 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
     private final Map<Integer, CoreProcess> processes = new ConcurrentHashMap<>();
     private final java.util.Set<CoreThread> adopted = ConcurrentHashMap.newKeySet();
     private final Object sweeperLock = new Object();
-    private Thread sweeper; // guarded by sweeperLock
+    private volatile Thread sweeper; // written under sweeperLock
     private boolean closed; // guarded by sweeperLock
 
     @Inject
@@ -203,6 +203,9 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
     }
 
     private void startSweeper() {
+        if (sweeper != null) {
+            return; // the common case, without the lock every adoption would take
+        }
         synchronized (sweeperLock) {
             if (sweeper != null || closed) {
                 return;
