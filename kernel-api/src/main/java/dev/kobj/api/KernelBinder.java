@@ -5,9 +5,11 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Binder;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.MapBinder;
+import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
 import dev.kobj.api.object.HandleTablePolicy;
 import dev.kobj.api.object.ObjectType;
+import dev.kobj.api.process.ProcessListener;
 
 /**
  * The one way a {@link KernelModule} contributes to a kernel: object types keyed by type name, and
@@ -24,6 +26,7 @@ public final class KernelBinder {
     private final Binder binder;
     private final MapBinder<String, ObjectType> types;
     private final MapBinder<Class<?>, Object> services;
+    private final Multibinder<ProcessListener> listeners;
 
     private KernelBinder(Binder binder) {
         this.binder = binder.skipSources(KernelBinder.class);
@@ -31,6 +34,7 @@ public final class KernelBinder {
                 new com.google.inject.TypeLiteral<ObjectType>() {});
         this.services = MapBinder.newMapBinder(this.binder, new com.google.inject.TypeLiteral<Class<?>>() {},
                 new com.google.inject.TypeLiteral<Object>() {});
+        this.listeners = Multibinder.newSetBinder(this.binder, ProcessListener.class);
     }
 
     /** Wraps the binder a {@link KernelModule#configure} call received. */
@@ -49,6 +53,19 @@ public final class KernelBinder {
     public KernelBinder handleTablePolicy(HandleTablePolicy policy) {
         requireNonNull(policy, "policy is null");
         OptionalBinder.newOptionalBinder(binder, HandleTablePolicy.class).setBinding().toInstance(policy);
+        return this;
+    }
+
+    /**
+     * Contributes a listener to process and thread lifecycle events, built once per kernel by its
+     * injectable constructor and bound here as a singleton: inject the class elsewhere in the module to
+     * share its state, but do not bind it again. It must not depend on the process service (see
+     * {@link ProcessListener}).
+     */
+    public KernelBinder processListener(Class<? extends ProcessListener> listener) {
+        requireNonNull(listener, "listener is null");
+        binder.bind(listener).in(Scopes.SINGLETON);
+        listeners.addBinding().to(listener);
         return this;
     }
 

@@ -16,15 +16,24 @@ import java.util.regex.Pattern;
  * <p>A plugin directory holds plugin jars, or folders of jars (one plugin each, with its libraries);
  * each is loaded by its own class loader, a child of {@code classLoader}.
  *
+ * <p>{@code threads} says what Java threads the kernel creates for the threads it starts
+ * (CreateThread, a new process's first thread): virtual by default, platform for bodies that block
+ * outside kobj while holding a monitor or must not share carriers.
+ *
  * @since 0.1
  */
-public record KernelConfig(Set<String> moduleIds, List<Path> pluginDirectories, ClassLoader classLoader) {
+public record KernelConfig(Set<String> moduleIds, List<Path> pluginDirectories, ClassLoader classLoader,
+        ThreadKind threads) {
+    /** The kind of Java thread a kernel-created thread runs on. */
+    public enum ThreadKind { VIRTUAL, PLATFORM }
+
     private static final Pattern MODULE_ID = Pattern.compile("[a-z][a-z0-9-]*");
 
     public KernelConfig {
         requireNonNull(moduleIds, "moduleIds is null");
         requireNonNull(pluginDirectories, "pluginDirectories is null");
         requireNonNull(classLoader, "classLoader is null");
+        requireNonNull(threads, "threads is null");
         for (String id : moduleIds) {
             requireNonNull(id, "module id is null");
             if (!MODULE_ID.matcher(id).matches()) {
@@ -33,6 +42,11 @@ public record KernelConfig(Set<String> moduleIds, List<Path> pluginDirectories, 
         }
         moduleIds = Set.copyOf(new LinkedHashSet<>(moduleIds));
         pluginDirectories = List.copyOf(pluginDirectories);
+    }
+
+    /** A configuration whose kernel-created threads are virtual. */
+    public KernelConfig(Set<String> moduleIds, List<Path> pluginDirectories, ClassLoader classLoader) {
+        this(moduleIds, pluginDirectories, classLoader, ThreadKind.VIRTUAL);
     }
 
     /** Every module on the class path of kobj's own class loader, no plugin directory. */
@@ -47,18 +61,23 @@ public record KernelConfig(Set<String> moduleIds, List<Path> pluginDirectories, 
 
     /** Only the modules with these ids (the core is always loaded). */
     public KernelConfig withModules(String... ids) {
-        return new KernelConfig(Set.of(ids), pluginDirectories, classLoader);
+        return new KernelConfig(Set.of(ids), pluginDirectories, classLoader, threads);
     }
 
     /** Also loads the plugins in {@code directory}. */
     public KernelConfig withPluginDirectory(Path directory) {
         List<Path> directories = new ArrayList<>(pluginDirectories);
         directories.add(requireNonNull(directory, "directory is null"));
-        return new KernelConfig(moduleIds, directories, classLoader);
+        return new KernelConfig(moduleIds, directories, classLoader, threads);
     }
 
     /** Searches the class path of {@code loader} for modules. */
     public KernelConfig withClassLoader(ClassLoader loader) {
-        return new KernelConfig(moduleIds, pluginDirectories, loader);
+        return new KernelConfig(moduleIds, pluginDirectories, loader, threads);
+    }
+
+    /** Runs the threads the kernel creates on Java threads of {@code kind}. */
+    public KernelConfig withThreads(ThreadKind kind) {
+        return new KernelConfig(moduleIds, pluginDirectories, classLoader, kind);
     }
 }

@@ -21,6 +21,7 @@ class KernelConfigTest {
         assertEquals(Set.of(), config.moduleIds());
         assertEquals(List.of(), config.pluginDirectories());
         assertSame(KernelConfig.class.getClassLoader(), config.classLoader());
+        assertEquals(KernelConfig.ThreadKind.VIRTUAL, config.threads());
     }
 
     @Test
@@ -30,11 +31,14 @@ class KernelConfigTest {
                     .withModules("sync", "fs")
                     .withPluginDirectory(Path.of("a"))
                     .withPluginDirectory(Path.of("b"))
-                    .withClassLoader(loader);
+                    .withClassLoader(loader)
+                    .withThreads(KernelConfig.ThreadKind.PLATFORM);
             assertFalse(config.allModules());
             assertEquals(Set.of("sync", "fs"), config.moduleIds());
             assertEquals(List.of(Path.of("a"), Path.of("b")), config.pluginDirectories());
             assertSame(loader, config.classLoader());
+            assertEquals(KernelConfig.ThreadKind.PLATFORM, config.threads());
+            assertEquals(KernelConfig.ThreadKind.PLATFORM, config.withModules("ipc").threads(), "kept by withers");
         }
     }
 
@@ -49,6 +53,7 @@ class KernelConfigTest {
         assertThrows(NullPointerException.class, () -> config.withModules((String) null));
         assertThrows(NullPointerException.class, () -> config.withPluginDirectory(null));
         assertThrows(NullPointerException.class, () -> config.withClassLoader(null));
+        assertThrows(NullPointerException.class, () -> config.withThreads(null));
         assertThrows(NullPointerException.class, () -> new KernelConfig(null, List.of(), getClass().getClassLoader()));
     }
 

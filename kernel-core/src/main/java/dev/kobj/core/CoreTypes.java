@@ -1,6 +1,10 @@
 package dev.kobj.core;
 
 import dev.kobj.api.object.GenericMapping;
+import dev.kobj.api.object.KernelObject;
+import dev.kobj.api.object.ObjectProcedures;
+import dev.kobj.api.process.KProcess;
+import dev.kobj.core.process.CoreProcess;
 import dev.kobj.api.object.ObjectType;
 import java.util.List;
 
@@ -26,6 +30,14 @@ public final class CoreTypes {
             .genericMapping(new GenericMapping(0x20410, 0x20BEA, 0x121001, 0x1FFFFF))
             .validAccessMask(0x1FFFFF)
             .waitable(true)
+            .procedures(new ObjectProcedures() {
+                @Override
+                public void close(KernelObject object, KProcess process, int handlesLeft) {
+                    if (handlesLeft == 0) {
+                        ((CoreProcess) object).lastHandleClosed(); // an ended process's id goes now
+                    }
+                }
+            })
             .build();
     public static final ObjectType THREAD = ObjectType.builder("Thread")
             .genericMapping(new GenericMapping(0x20048, 0x20037, 0x121800, 0x1FFFFF))

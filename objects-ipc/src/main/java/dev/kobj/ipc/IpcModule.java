@@ -17,5 +17,6 @@ public final class IpcModule implements KernelModule {
         KernelBinder kernel = KernelBinder.of(binder);
         IpcTypes.ALL.forEach(kernel::objectType);
         kernel.service(SectionService.class, SectionServiceImpl.class);
+        kernel.processListener(SectionRundown.class);
     }
 }

@@ -17,7 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * A KeyedEvent (nt-semantics.md §6.5): waiters and releasers meet one to one on a key, within one
  * process. Whoever arrives first parks on a one-shot dispatcher event of its own, so a rendezvous
- * wait ends, like every wait, by its partner, its timeout, an interrupt or its thread's termination.
+ * wait ends, like every wait, by its partner, its timeout, an APC when alertable, an interrupt or its
+ * thread's termination.
  */
 final class KeyedEventObject extends KernelObject {
     private final DispatcherContext context;
@@ -45,7 +46,7 @@ final class KeyedEventObject extends KernelObject {
     }
 
     /** Meets a partner from the other map, or parks in {@code mine} until one comes or the wait ends. */
-    int meet(WaitService waits, KThread caller, long key, boolean release, long timeout) {
+    int meet(WaitService waits, KThread caller, long key, boolean release, boolean alertable, long timeout) {
         Key k = new Key(caller.process().id(), key);
         Map<Key, ArrayDeque<Party>> mine = release ? releasing : waiting;
         Map<Key, ArrayDeque<Party>> theirs = release ? waiting : releasing;
@@ -70,7 +71,8 @@ final class KeyedEventObject extends KernelObject {
         } finally {
             lock.unlock();
         }
-        int status = waits.waitForObjects(caller, new DispatcherObject[] {self.met}, 1, false, timeout);
+        int status = waits.waitForObjects(caller, new DispatcherObject[] {self.met}, 1, false, alertable,
+                timeout);
         lock.lock();
         try {
             if (self.matched) {

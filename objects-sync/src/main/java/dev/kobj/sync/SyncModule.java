@@ -17,5 +17,6 @@ public final class SyncModule implements KernelModule {
         KernelBinder kernel = KernelBinder.of(binder);
         SyncTypes.ALL.forEach(kernel::objectType);
         kernel.service(SyncService.class, SyncServiceImpl.class);
+        kernel.processListener(TimerApcs.class); // a thread's end cancels the timers whose APCs go to it
     }
 }

@@ -30,15 +30,25 @@ final class SyncServiceImpl implements SyncService {
     private final WaitService waits;
     private final TimerQueue timers;
     private final ProcessService processes;
+    private final TimerApcs timerApcs;
+    /** The keyed event a NULL handle stands for, made at boot. */
+    private final KeyedEventObject critSecOutOfMemoryEvent;
 
     @Inject
-    SyncServiceImpl(ObjectManager objects, WaitService waits, TimerQueue timers, ProcessService processes) {
+    SyncServiceImpl(ObjectManager objects, WaitService waits, TimerQueue timers, ProcessService processes,
+            TimerApcs timerApcs) {
+        this.timerApcs = requireNonNull(timerApcs, "timerApcs is null");
         this.timers = requireNonNull(timers, "timers is null");
         this.objects = requireNonNull(objects, "objects is null");
         this.processes = requireNonNull(processes, "processes is null");
         this.waits = requireNonNull(waits, "waits is null");
         this.context = waits.context();
+        this.critSecOutOfMemoryEvent = (KeyedEventObject) objects.systemObject(CRITSEC_OUT_OF_MEMORY_EVENT,
+                SyncTypes.KEYED_EVENT, () -> new KeyedEventObject(context));
     }
+
+    /** The global keyed event of NT, which a NULL keyed-event handle means (nt-semantics.md §6.5). */
+    static final String CRITSEC_OUT_OF_MEMORY_EVENT = "\\KernelObjects\\CritSecOutOfMemoryEvent";
 
     // ---- events ----
 
@@ -201,7 +211,7 @@ final class SyncServiceImpl implements SyncService {
             return STATUS_INVALID_PARAMETER;
         }
         return objects.create(caller, attributes, SyncTypes.TIMER, desiredAccess,
-                () -> new TimerObject(context, timerType == NOTIFICATION_TIMER), handle);
+                () -> new TimerObject(context, timerType == NOTIFICATION_TIMER, timerApcs), handle);
     }
 
     @Override
@@ -210,8 +220,8 @@ final class SyncServiceImpl implements SyncService {
     }
 
     @Override
-    public int setTimer(KThread caller, long handle, long dueTime, boolean resume, int period,
-            boolean[] previousState) {
+    public int setTimer(KThread caller, long handle, long dueTime, TimerCompletion completion, boolean resume,
+            int period, boolean[] previousState) {
         HandleEntry entry = objects.lookup(caller, handle);
         int status = check(entry, SyncTypes.TIMER, TIMER_MODIFY_STATE);
         if (status != STATUS_SUCCESS) {
@@ -222,7 +232,8 @@ final class SyncServiceImpl implements SyncService {
         }
         long delay100ns = dueTime < 0 ? -dueTime : dueTime - waits.clock().systemTime();
         long delayNanos = delay100ns > Long.MAX_VALUE / 100 ? Long.MAX_VALUE : delay100ns * 100;
-        boolean previous = ((TimerObject) entry.object()).set(timers, delayNanos, period * 1_000_000L);
+        TimerApc apc = completion == null ? null : new TimerApc(caller, completion, waits.clock());
+        boolean previous = ((TimerObject) entry.object()).set(timers, delayNanos, period * 1_000_000L, apc);
         if (previousState != null && previousState.length > 0) {
             previousState[0] = previous;
         }
@@ -275,10 +286,13 @@ final class SyncServiceImpl implements SyncService {
         if ((key & 1) != 0) {
             return STATUS_INVALID_PARAMETER_1;
         }
+        if (handle == 0 && critSecOutOfMemoryEvent != null) {
+            return critSecOutOfMemoryEvent.meet(waits, caller, key, release, alertable, timeout); // NULL: the global one
+        }
         HandleEntry entry = objects.lookup(caller, handle);
         int status = check(entry, SyncTypes.KEYED_EVENT, access);
         return status == STATUS_SUCCESS
-                ? ((KeyedEventObject) entry.object()).meet(waits, caller, key, release, timeout) : status;
+                ? ((KeyedEventObject) entry.object()).meet(waits, caller, key, release, alertable, timeout) : status;
     }
 
     private static int check(HandleEntry entry, ObjectType type, int access) {

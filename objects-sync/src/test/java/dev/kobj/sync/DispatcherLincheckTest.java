@@ -146,6 +146,11 @@ public class DispatcherLincheckTest {
         }
 
         @Override
+        public boolean removeApc(Runnable apc) {
+            return false;
+        }
+
+        @Override
         public boolean runApcs() {
             return false;
         }

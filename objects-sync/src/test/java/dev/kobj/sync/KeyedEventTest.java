@@ -90,4 +90,47 @@ class KeyedEventTest {
         assertEquals(STATUS_TIMEOUT, f.sync.waitForKeyedEvent(f.main, named[0], 8, false, ms(200)));
         assertEquals(STATUS_TIMEOUT, foreign.get(10, TimeUnit.SECONDS));
     }
+
+    @Test
+    void aNullHandleIsTheGlobalCritSecOutOfMemoryEventMadeAtBoot() throws Exception {
+        long[] opened = new long[1];
+        assertEquals(STATUS_SUCCESS, f.sync.openKeyedEvent(f.main, dev.kobj.api.object.ObjectAttributes.named(
+                "\\KernelObjects\\CritSecOutOfMemoryEvent", 0), 0xF0003, opened), "it exists before any use");
+        Future<Integer> waiter = f.onOtherThread(self -> f.sync.waitForKeyedEvent(self, 0, 0x10, false, INFINITE));
+        Thread.sleep(50);
+        assertEquals(STATUS_SUCCESS, f.sync.releaseKeyedEvent(f.main, opened[0], 0x10, false, ms(5000)),
+                "the named object and NULL are one keyed event");
+        assertEquals(STATUS_SUCCESS, waiter.get(10, TimeUnit.SECONDS));
+        Future<Integer> releaser = f.onOtherThread(self -> f.sync.releaseKeyedEvent(self, 0, 0x20, false, INFINITE));
+        assertEquals(STATUS_SUCCESS, f.sync.waitForKeyedEvent(f.main, 0, 0x20, false, ms(5000)));
+        assertEquals(STATUS_SUCCESS, releaser.get(10, TimeUnit.SECONDS));
+        assertEquals(STATUS_TIMEOUT, f.sync.waitForKeyedEvent(f.main, 0, 0x30, false, 0));
+        assertEquals(STATUS_INVALID_PARAMETER_1, f.sync.releaseKeyedEvent(f.main, 0, 1, false, 0));
+    }
+
+    @Test
+    void anApcEndsAnAlertableRendezvousOnlyAndAQueuedOneRunsFirst() throws Exception {
+        long k = keyed();
+        java.util.concurrent.atomic.AtomicReference<KThread> parked = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.List<String> ran = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Future<Integer> alertable = f.onOtherThread(self -> {
+            parked.set(self);
+            return f.sync.waitForKeyedEvent(self, k, 0x40, true, INFINITE);
+        });
+        Future<Integer> plain = f.onOtherThread(self -> f.sync.releaseKeyedEvent(self, k, 0x80, false, ms(300)));
+        while (parked.get() == null) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(50);
+        assertEquals(true, parked.get().queueApc(() -> ran.add("apc")));
+        assertEquals(STATUS_USER_APC, (int) alertable.get(10, TimeUnit.SECONDS));
+        assertEquals(java.util.List.of("apc"), ran, "run on the way out");
+        assertEquals(STATUS_TIMEOUT, (int) plain.get(10, TimeUnit.SECONDS));
+        assertEquals(STATUS_TIMEOUT, f.sync.releaseKeyedEvent(f.main, k, 0x40, false, 0), "the waiter left the key");
+
+        assertEquals(true, f.main.queueApc(() -> ran.add("queued")));
+        assertEquals(STATUS_USER_APC, f.sync.releaseKeyedEvent(f.main, k, 0x50, true, INFINITE),
+                "a queued APC runs first and the call does not block");
+        assertEquals(java.util.List.of("apc", "queued"), ran);
+    }
 }

@@ -232,6 +232,20 @@ class WaitTest {
     }
 
     @Test
+    void aThreadEndedBeforeItsWaitBlocksDoesNotBlock() throws Exception {
+        // The race of a termination between a thread's last fence and its wait, made deterministic.
+        long event = f.event(true, false);
+        KThread ended = f.adopt();
+        f.kernel.processes().endThread(ended, 7);
+        long start = System.nanoTime();
+        assertEquals(STATUS_THREAD_IS_TERMINATING, f.waits.waitForSingleObject(ended, event, false, ms(5000)));
+        assertEquals(STATUS_THREAD_IS_TERMINATING, waitAll(ended, ms(5000), event, f.semaphore(0, 1)));
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2), "not a timeout");
+        assertEquals(STATUS_WAIT_0, f.waits.waitForSingleObject(ended, f.event(true, true), false, ms(5000)),
+                "a signalled object is still taken without blocking");
+    }
+
+    @Test
     void ownerEndWakesWaitersWithAbandoned() throws Exception {
         long mutex = f.mutex(false);
         CountDownLatch owned = new CountDownLatch(1);

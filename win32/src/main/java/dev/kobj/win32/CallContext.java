@@ -33,7 +33,8 @@ interface CallContext {
     dev.kobj.api.object.ObjectType threadType();
 
     /**
-     * Creates a kernel thread of this process on a new Java thread (virtual) running {@code body},
+     * Creates a kernel thread of this process on a new Java thread (virtual unless the kernel was
+     * configured for platform threads) running {@code body},
      * with a handle in {@code handle[0]}; the body's return value is the exit code.
      *
      * @return an NTSTATUS

@@ -201,10 +201,8 @@ final class Kernel32Impl implements Kernel32 {
             return notImplemented();
         }
         KThread thread = context.thread();
-        if (pfnCompletionRoutine != null) { // completion APCs arrive with the APC work
-            return notImplemented();
-        }
-        int status = sync.setTimer(thread, hTimer, lpDueTime, fResume, lPeriod, null);
+        int status = sync.setTimer(thread, hTimer, lpDueTime,
+                TimerCompletions.of(pfnCompletionRoutine, lpArgToCompletionRoutine), fResume, lPeriod, null);
         if (status == STATUS_TIMER_RESUME_IGNORED) {
             thread.setLastError(ERROR_NOT_SUPPORTED); // succeeds, and says the machine will not be woken
             return true;

@@ -364,10 +364,8 @@ final class NtdllImpl implements Ntdll {
         if (sync == null) {
             return STATUS_NOT_IMPLEMENTED;
         }
-        if (timerApcRoutine != null) { // completion APCs arrive with the APC work
-            return STATUS_NOT_IMPLEMENTED;
-        }
-        return sync.setTimer(context.thread(), timerHandle, dueTime, resume, period, previousState);
+        return sync.setTimer(context.thread(), timerHandle, dueTime, TimerCompletions.of(timerApcRoutine, timerContext),
+                resume, period, previousState);
     }
 
     @Override

@@ -37,6 +37,8 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     private final Ntdll ntdll;
     private final ThreadLocal<Slot> current = new ThreadLocal<>();
     private final Set<Slot> slots = ConcurrentHashMap.newKeySet();
+    private static final int MIN_PURGE = 64;
+    private volatile int purgeAt = MIN_PURGE; // racy by design: a missed or doubled purge is harmless
 
     Win32ProcessImpl(Win32SystemImpl system, KProcess process) {
         this.system = system;
@@ -149,7 +151,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
         return status;
     }
 
-    /** A kernel thread of this process on a new, not yet started, virtual thread running {@code body}. */
+    /** A kernel thread of this process on a new, not yet started, Java thread (virtual unless configured) running {@code body}. */
     PreparedThread prepareThread(ThreadProc body, long parameter, boolean suspended) {
         PreparedThread thread = prepareThread(body, parameter);
         if (suspended) {
@@ -161,7 +163,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     private PreparedThread prepareThread(ThreadProc body, long parameter) {
         system.checkOpen();
         KThread[] created = new KThread[1];
-        Thread javaThread = Thread.ofVirtual().unstarted(() -> run(created[0], body, parameter));
+        Thread javaThread = processes.newJavaThread(() -> run(created[0], body, parameter));
         created[0] = processes.adoptThread(process, javaThread);
         javaThread.setName("kobj-thread-" + created[0].id());
         return new PreparedThread(created[0], javaThread);
@@ -223,9 +225,12 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
 
     /**
      * A thread terminated at kernel level goes no further: the second step of termination, at its next
-     * call into kobj or when a blocking call it was in returns.
+     * call into kobj or when a blocking call it was in returns. A suspended thread stops here until
+     * resumed, so one suspended while blocked does not run on when its wait ends (as in NT, where
+     * suspension is an APC that interrupts the wait).
      */
     static void fence(KThread thread) {
+        thread.checkSuspended();
         if (thread.isEnded()) {
             throw new KernelThreadExit(thread.exitCode());
         }
@@ -237,16 +242,37 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
         if (slot != null) {
             KThread thread = slot.thread;
             if (thread != null) {
-                thread.checkSuspended(); // SuspendThread takes effect at the next call into kobj
-                fence(thread);
+                fence(thread); // SuspendThread takes effect at the next call into kobj
                 return thread;
             }
         }
         system.checkOpen();
+        purgeDeadSlots();
         Slot adopted = new Slot(system.kernel().processes().adoptThread(process, Thread.currentThread()));
         slots.add(adopted);
         current.set(adopted);
         return adopted.thread;
+    }
+
+    /**
+     * Forgets the slots of adopted Java threads that have terminated (ending their kernel threads if the
+     * sweep has not yet), each time the set has doubled: amortised O(1) per adoption. A slot whose Java
+     * thread still runs is kept even if its kernel thread ended: that thread stays fenced.
+     */
+    private void purgeDeadSlots() {
+        if (slots.size() < purgeAt) {
+            return;
+        }
+        slots.removeIf(slot -> {
+            KThread thread = slot.thread;
+            return thread == null || !thread.javaThread().isAlive() && processes.hasEnded(thread);
+        });
+        purgeAt = Math.max(MIN_PURGE, slots.size() * 2);
+    }
+
+    /** How many thread bindings this process keeps (a test's view). */
+    int slotCount() {
+        return slots.size();
     }
 
     /** Ends the process (its threads, its handles) and forgets every thread binding. */

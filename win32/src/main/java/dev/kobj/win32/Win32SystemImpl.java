@@ -24,6 +24,9 @@ final class Win32SystemImpl implements Win32System {
     private final Map<String, Win32Program> programs = new ConcurrentHashMap<>();
     private final Queue<Win32ProcessImpl> processes = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private static final int MIN_PURGE = 64;
+    private final java.util.concurrent.atomic.AtomicInteger processCount = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int purgeAt = MIN_PURGE; // racy by design: a missed or doubled purge is harmless
 
     private Win32SystemImpl(Kernel kernel, boolean ownsKernel) {
         this.kernel = kernel;
@@ -54,8 +57,29 @@ final class Win32SystemImpl implements Win32System {
         checkOpen();
         KProcess process = kernel.processes().createProcess(imageName, ProcessService.DEFAULT_SESSION, identity);
         Win32ProcessImpl win32 = new Win32ProcessImpl(this, process);
+        forgetEndedProcesses();
         processes.add(win32);
         return win32;
+    }
+
+    /**
+     * Drops the processes that have ended (nothing is left to end or release at close), each time the
+     * list has doubled: amortised O(1) per process, so a long-lived system that runs many short
+     * programs keeps only the live ones.
+     */
+    private void forgetEndedProcesses() {
+        if (processCount.incrementAndGet() < purgeAt) {
+            return;
+        }
+        processes.removeIf(p -> p.process().isEnded());
+        int left = processes.size();
+        processCount.set(left);
+        purgeAt = Math.max(MIN_PURGE, left * 2);
+    }
+
+    /** The processes this system still keeps (a test's view). */
+    int processCount() {
+        return processes.size();
     }
 
     @Override
@@ -76,6 +100,7 @@ final class Win32SystemImpl implements Win32System {
         checkOpen();
         KProcess child = kernel.processes().createChildProcess(parent.process(), imageName, inheritHandles);
         Win32ProcessImpl win32 = new Win32ProcessImpl(this, child);
+        forgetEndedProcesses();
         processes.add(win32);
         return win32;
     }

@@ -162,4 +162,21 @@ class ProcessApiTest {
         assertEquals(NULL, k32.OpenProcess(PROCESS_QUERY_INFORMATION, false, 0x7ffffff0));
         assertEquals(ERROR_INVALID_PARAMETER, k32.GetLastError());
     }
+
+    @Test
+    void endedProcessesAreForgottenByIdAndByTheSystem() {
+        system.register("short.exe", (self, commandLine) -> 7);
+        int[] ids = new int[200];
+        for (int i = 0; i < ids.length; i++) {
+            ProcessInformation pi = spawn("short.exe", false, null);
+            assertEquals(7, exitCode(pi.hProcess));
+            ids[i] = pi.dwProcessId;
+            assertTrue(k32.CloseHandle(pi.hProcess));
+            assertTrue(k32.CloseHandle(pi.hThread));
+        }
+        for (int id : ids) {
+            assertEquals(NULL, k32.OpenProcess(PROCESS_QUERY_INFORMATION, false, id), "ended, no handle left: gone");
+        }
+        assertTrue(((Win32SystemImpl) system).processCount() < 65, "kept " + ((Win32SystemImpl) system).processCount());
+    }
 }

@@ -173,6 +173,20 @@ class SectionApiTest {
     }
 
     @Test
+    void viewsAreUnmappedWhenTheirProcessExits() {
+        Win32Process child = system.attach("child.exe");
+        Kernel32 c = child.kernel32();
+        long s = c.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, 4096, null);
+        assertNotNull(c.MapViewOfFile(s, FILE_MAP_WRITE, 0, 0, 0));
+        assertTrue(c.CloseHandle(s));
+        assertEquals(1, sections.liveStores(), "the view holds the section");
+        long process = a.OpenProcess(PROCESS_TERMINATE | SYNCHRONIZE, false, c.GetCurrentProcessId());
+        assertTrue(a.TerminateProcess(process, 3));
+        assertEquals(WAIT_OBJECT_0, a.WaitForSingleObject(process, 5000));
+        assertEquals(0, sections.liveStores(), "rundown unmapped the view, and the section died");
+    }
+
+    @Test
     void ntCreateSectionNeedsASizeForThePagefile() {
         Ntdll nt = first.ntdll();
         long[] h = new long[1];

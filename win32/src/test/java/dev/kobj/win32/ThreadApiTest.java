@@ -281,4 +281,40 @@ class ThreadApiTest {
         assertFalse(k32.GetExitCodeThread(0x7770, new int[1]));
         assertEquals(ERROR_INVALID_HANDLE, k32.GetLastError());
     }
+
+    @Test
+    void slotsOfAdoptedJavaThreadsThatDiedAreForgotten() throws Exception {
+        int[] ids = new int[200];
+        for (int i = 0; i < ids.length; i++) {
+            int index = i;
+            Thread java = Thread.ofPlatform().start(() -> ids[index] = k32.GetCurrentThreadId()); // adopted, then dies
+            java.join();
+        }
+        Win32ProcessImpl impl = (Win32ProcessImpl) process;
+        assertTrue(impl.slotCount() < 65, "bindings kept: " + impl.slotCount());
+        long openable = java.util.Arrays.stream(ids).filter(id -> k32.OpenThread(THREAD_ALL_ACCESS, false, id) != NULL)
+                .count();
+        assertTrue(openable < 65, "kernel threads of dead adopted Java threads ended with their slots: " + openable);
+    }
+
+    @Test
+    void createThreadRunsOnPlatformThreadsWhenTheKernelIsSoConfigured() {
+        assertTrue(threadIsVirtual(k32), "virtual by default");
+        try (Win32System platform = Win32.boot(dev.kobj.api.Kernels.boot(dev.kobj.api.KernelConfig.defaults()
+                .withThreads(dev.kobj.api.KernelConfig.ThreadKind.PLATFORM)))) {
+            Kernel32 other = platform.attach("platform.exe").kernel32();
+            assertFalse(threadIsVirtual(other));
+        }
+    }
+
+    /** Whether CreateThread's body ran on a virtual thread. */
+    private static boolean threadIsVirtual(Kernel32 k32) {
+        boolean[] virtual = new boolean[1];
+        long thread = k32.CreateThread(null, 0, p -> {
+            virtual[0] = Thread.currentThread().isVirtual();
+            return 0;
+        }, 0, 0, null);
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(thread, 5000));
+        return virtual[0];
+    }
 }

@@ -107,14 +107,20 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
      * that sees {@code allWaiters} (or to their own check when they queued).
      */
     final void wakeWaiters(boolean holdingWaitAllLock) {
-        for (WaitBlock block = head; block != null; block = block.next) {
+        WaitBlock next;
+        for (WaitBlock block = head; block != null; block = next) {
+            next = block.next;
             Waiter waiter = block.waiter;
             if (!waiter.isWaiting()) {
                 continue;
             }
             if (!waiter.all) {
                 if (isSignalledFor(waiter.thread) && waiter.claim()) {
-                    waiter.complete(result(tryAcquire(waiter.thread), block.index));
+                    int result = result(tryAcquire(waiter.thread), block.index);
+                    // Unlinked here, as NT's signaller does: the woken thread need not take this lock
+                    // again, so waking many waiters costs no lock hand-offs (it sees the block gone).
+                    dequeue(block);
+                    waiter.complete(result);
                 }
             } else if (holdingWaitAllLock) {
                 trySatisfyAll(waiter, this);

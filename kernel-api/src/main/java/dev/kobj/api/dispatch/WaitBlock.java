@@ -27,7 +27,11 @@ public final class WaitBlock {
         return index;
     }
 
-    /** Whether the block is on its object's list; read by the waiting thread, the only one that links it. */
+    /**
+     * Whether the block is on its object's list. Linked by its waiting thread; unlinked by that thread
+     * or by the signaller that completes its wait-any before completing it, so the waiting thread,
+     * once it sees its wait complete, reads this without the object's lock.
+     */
     public boolean isQueued() {
         return queued;
     }

@@ -34,6 +34,15 @@ public interface WaitService {
     int waitForMultipleObjects(KThread caller, int count, long[] handles, int waitType, boolean alertable,
             long timeout);
 
-    /** A wait on dispatcher objects the caller holds references to (no handle checks). */
-    int waitForObjects(KThread caller, DispatcherObject[] objects, int count, boolean waitAll, long timeout);
+    /** A wait on dispatcher objects the caller holds references to (no handle checks), not alertable. */
+    default int waitForObjects(KThread caller, DispatcherObject[] objects, int count, boolean waitAll, long timeout) {
+        return waitForObjects(caller, objects, count, waitAll, false, timeout);
+    }
+
+    /**
+     * A wait on dispatcher objects the caller holds references to (no handle checks); an alertable one
+     * runs queued user APCs first and is ended by new ones with STATUS_USER_APC (nt-semantics.md §5.4).
+     */
+    int waitForObjects(KThread caller, DispatcherObject[] objects, int count, boolean waitAll, boolean alertable,
+            long timeout);
 }

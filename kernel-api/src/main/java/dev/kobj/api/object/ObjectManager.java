@@ -36,6 +36,17 @@ public interface ObjectManager {
     int create(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess,
             Supplier<? extends KernelObject> body, long[] handle);
 
+    /**
+     * A permanent system object of {@code type} at the absolute {@code path} (for example
+     * {@code \\KernelObjects\\CritSecOutOfMemoryEvent}), made from {@code body} unless the name is taken;
+     * for objects a family creates at boot, with no caller and no handle.
+     *
+     * @return the object at {@code path}, or {@code null} if its directory does not exist or the name
+     *         belongs to an object of another type
+     * @since 0.1
+     */
+    KernelObject systemObject(String path, ObjectType type, Supplier<? extends KernelObject> body);
+
     /** Opens a named object of {@code type} ({@code null}: any type). */
     int open(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess, long[] handle);
 

@@ -34,6 +34,9 @@ public interface KThread {
      */
     boolean queueApc(Runnable apc);
 
+    /** Takes back a queued user APC that has not run yet (a cancelled timer's); true if it was queued. */
+    boolean removeApc(Runnable apc);
+
     /** Whether user APCs are queued. */
     boolean hasApcs();
 

@@ -55,6 +55,13 @@ public interface ProcessService {
      */
     boolean endThread(KThread thread, int exitCode);
 
+    /**
+     * A new, unstarted Java thread running {@code body}, of the kind the kernel was configured with
+     * ({@link dev.kobj.api.KernelConfig#threads()}: virtual by default, else a daemon platform thread),
+     * for a thread the kernel is about to create with {@link #adoptThread}.
+     */
+    Thread newJavaThread(Runnable body);
+
     /** The live thread with that id. */
     Optional<KThread> thread(int id);
 
@@ -64,6 +71,6 @@ public interface ProcessService {
      */
     boolean hasEnded(KThread thread);
 
-    /** The live process with that id. */
+    /** The process with that id: a running one, or an ended one some handle still refers to. */
     Optional<KProcess> process(int id);
 }

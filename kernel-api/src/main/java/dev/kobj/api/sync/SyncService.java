@@ -73,7 +73,28 @@ public interface SyncService {
      * {@code previousState[0]} gets whether it was signalled; {@code resume} gives
      * STATUS_TIMER_RESUME_IGNORED.
      */
-    int setTimer(KThread caller, long handle, long dueTime, boolean resume, int period, boolean[] previousState);
+    default int setTimer(KThread caller, long handle, long dueTime, boolean resume, int period,
+            boolean[] previousState) {
+        return setTimer(caller, handle, dueTime, null, resume, period, previousState);
+    }
+
+    /**
+     * NtSetTimer: as {@link #setTimer(KThread, long, long, boolean, int, boolean[])}, and when
+     * {@code completion} is not {@code null}, each expiry also queues a user APC to {@code caller} that
+     * calls it with the system time (FILETIME) of the expiry, in the caller's next alertable wait
+     * (nt-semantics.md §6.4). As in NT the timer has one APC: an expiry while it is still queued
+     * queues no second one. Setting the timer again, cancelling it, deleting it and the end of
+     * {@code caller} cancel the timer and take back a queued APC.
+     */
+    int setTimer(KThread caller, long handle, long dueTime, TimerCompletion completion, boolean resume, int period,
+            boolean[] previousState);
+
+    /** A timer's completion routine, run as a user APC on the thread that set the timer. */
+    @FunctionalInterface
+    interface TimerCompletion {
+        /** @param expiredAt the system time (FILETIME, 100 ns units since 1601) at which the timer expired */
+        void completed(long expiredAt);
+    }
 
     /** NtCancelTimer: {@code currentState[0]} gets the (unchanged) signalled state. */
     int cancelTimer(KThread caller, long handle, boolean[] currentState);

@@ -58,7 +58,7 @@ public final class KernelBuilder implements KernelFactory {
             if (!problems.isEmpty()) {
                 throw new KernelBootException(problems);
             }
-            Injector injector = inject(elements);
+            Injector injector = inject(elements, config);
             List<ModuleInfo> infos = modules.stream()
                     .map(m -> new ModuleInfo(m.module().id(), m.module().getClass().getName(), types.get(m)))
                     .toList();
@@ -150,10 +150,11 @@ public final class KernelBuilder implements KernelFactory {
         return types;
     }
 
-    private static Injector inject(Map<Found, List<Element>> elements) {
+    private static Injector inject(Map<Found, List<Element>> elements, KernelConfig config) {
         List<Element> all = elements.values().stream().flatMap(List::stream).toList();
         try {
-            return Guice.createInjector(Stage.PRODUCTION, new WiringRules(), Elements.getModule(all));
+            return Guice.createInjector(Stage.PRODUCTION, new WiringRules(),
+                    binder -> binder.bind(KernelConfig.class).toInstance(config), Elements.getModule(all));
         } catch (CreationException e) {
             throw new KernelBootException(e.getErrorMessages().stream().map(KernelBuilder::oneLine).toList());
         }

@@ -8,6 +8,7 @@ import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_1;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_3;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_MIX;
 import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_TYPE_MISMATCH;
+import static dev.kobj.api.status.NtStatus.STATUS_THREAD_IS_TERMINATING;
 import static dev.kobj.api.status.NtStatus.STATUS_TIMEOUT;
 import static dev.kobj.api.status.NtStatus.STATUS_USER_APC;
 
@@ -139,11 +140,15 @@ public final class WaitEngine implements WaitService {
     }
 
     @Override
-    public int waitForObjects(KThread caller, DispatcherObject[] list, int count, boolean waitAll, long timeout) {
+    public int waitForObjects(KThread caller, DispatcherObject[] list, int count, boolean waitAll, boolean alertable,
+            long timeout) {
         if (count < 1 || count > MAXIMUM_WAIT_OBJECTS || list == null || list.length < count) {
             return STATUS_INVALID_PARAMETER;
         }
-        return wait(caller, list, count, waitAll, false, timeout);
+        if (alertable && caller.runApcs()) {
+            return STATUS_USER_APC;
+        }
+        return wait(caller, list, count, waitAll, alertable, timeout);
     }
 
     private int wait(KThread caller, DispatcherObject[] list, int count, boolean all, boolean alertable,
@@ -180,6 +185,10 @@ public final class WaitEngine implements WaitService {
             // Alertable from here; then look again: an APC queued just before found no one to wake.
             if (alertable && waiter.makeAlertable() && caller.hasApcs()) {
                 waiter.cancelAlertable(STATUS_USER_APC);
+            }
+            // And the thread's end: one ended after its last fence but before we armed found nothing to cancel.
+            if (caller.isEnded()) {
+                waiter.cancel(STATUS_THREAD_IS_TERMINATING);
             }
             int status = park(waiter, deadline);
             for (int i = 0; i < count; i++) {

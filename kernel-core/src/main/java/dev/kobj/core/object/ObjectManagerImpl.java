@@ -748,6 +748,25 @@ public final class ObjectManagerImpl implements ObjectManager {
         ensure(parent, name, () -> permanent(new SymbolicLinkObject(CoreTypes.SYMBOLIC_LINK, target)));
     }
 
+    @Override
+    public KernelObject systemObject(String path, ObjectType type, Supplier<? extends KernelObject> body) {
+        java.util.Objects.requireNonNull(type, "type is null");
+        java.util.Objects.requireNonNull(body, "body is null");
+        stats(type); // a type of this kernel
+        Namespace.Resolution where = namespace.resolve(null, java.util.Objects.requireNonNull(path, "path is null"),
+                false, false);
+        if (where.status() != STATUS_SUCCESS || where.parent() == null) {
+            return null;
+        }
+        KernelObject object = where.found();
+        if (object != null) {
+            release(object); // the resolution's reference
+        } else {
+            object = ensure(where.parent(), where.leaf(), () -> permanent(body.get()));
+        }
+        return object.type() == type ? object : null;
+    }
+
     /** The permanent system object {@code parent\name}, made on first use. */
     private KernelObject ensure(ObjectDirectory parent, String name, Supplier<KernelObject> make) {
         KernelObject existing = parent.find(name, false);

@@ -26,6 +26,7 @@ public final class CoreProcess extends KernelObject implements KProcess, Waitabl
     private final HandleEntry self;
     private final DispatcherEvent endedEvent;
     private final boolean endsWithLastThread;
+    private final ProcessManager manager;
     final java.util.concurrent.atomic.AtomicInteger liveThreads = new java.util.concurrent.atomic.AtomicInteger();
     final java.util.Set<CoreThread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
@@ -34,8 +35,9 @@ public final class CoreProcess extends KernelObject implements KProcess, Waitabl
     private final java.util.concurrent.atomic.AtomicLong committedBytes = new java.util.concurrent.atomic.AtomicLong();
 
     CoreProcess(int id, int sessionId, String imageName, Identity identity, HandleTablePolicy policy,
-            DispatcherContext context, boolean endsWithLastThread) {
+            DispatcherContext context, boolean endsWithLastThread, ProcessManager manager) {
         super(CoreTypes.PROCESS);
+        this.manager = manager;
         this.endedEvent = new DispatcherEvent(context, true, false);
         this.endsWithLastThread = endsWithLastThread;
         this.id = id;
@@ -97,6 +99,11 @@ public final class CoreProcess extends KernelObject implements KProcess, Waitabl
         }
         exitCode = code;
         return true;
+    }
+
+    /** The Process type's close procedure: no handle to this process is left. */
+    public void lastHandleClosed() {
+        manager.lastHandleClosed(this);
     }
 
     boolean endsWithLastThread() {

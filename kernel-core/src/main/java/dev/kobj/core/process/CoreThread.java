@@ -162,6 +162,11 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
     }
 
     @Override
+    public boolean removeApc(Runnable apc) {
+        return apcs.remove(apc);
+    }
+
+    @Override
     public boolean hasApcs() {
         return !apcs.isEmpty();
     }

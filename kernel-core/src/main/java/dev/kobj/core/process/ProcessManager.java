@@ -10,19 +10,25 @@ import dev.kobj.api.status.NtStatus;
 import java.util.concurrent.locks.LockSupport;
 import dev.kobj.api.object.HandleTablePolicy;
 import dev.kobj.api.object.ObjectManager;
+import dev.kobj.api.KernelConfig;
 import dev.kobj.api.process.KProcess;
 import dev.kobj.api.process.KThread;
+import dev.kobj.api.process.ProcessListener;
 import dev.kobj.api.process.ProcessService;
 import dev.kobj.api.security.Identity;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Processes and threads, minimal until the processes work lands: ids, sessions, handle tables,
- * adoption of Java threads. Process and thread ids come from one pool, multiples of 4 from 4, never
- * reused (nt-semantics.md §10).
+ * Processes and threads: ids, sessions, handle tables, adoption of Java threads, rundown, and the
+ * lifecycle listeners. Process and thread ids come from one pool, multiples of 4 from 4, never reused
+ * (nt-semantics.md §10). A thread's id is forgotten when it ends; a process's once it has ended and its
+ * last handle is closed (so OpenProcess still reaches an ended process others hold, as in NT).
+ * Listeners are called with no lock held.
  */
 public final class ProcessManager implements ProcessService, AutoCloseable {
     /** How often the sweep looks for adopted Java threads that have terminated. */
@@ -31,16 +37,21 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
     private final HandleTablePolicy policy;
     private final ObjectManager objects;
     private final DispatcherContext context;
+    private final List<ProcessListener> listeners;
+    private final KernelConfig.ThreadKind threadKind;
     private final Map<Integer, CoreThread> threads = new ConcurrentHashMap<>();
     private final AtomicInteger lastId = new AtomicInteger();
     private final Map<Integer, CoreProcess> processes = new ConcurrentHashMap<>();
     private final java.util.Set<CoreThread> adopted = ConcurrentHashMap.newKeySet();
     private final Object sweeperLock = new Object();
-    private Thread sweeper; // guarded by sweeperLock
+    private volatile Thread sweeper; // written under sweeperLock
     private boolean closed; // guarded by sweeperLock
 
     @Inject
-    public ProcessManager(HandleTablePolicy policy, ObjectManager objects, DispatcherContext context) {
+    public ProcessManager(HandleTablePolicy policy, ObjectManager objects, DispatcherContext context,
+            Set<ProcessListener> listeners, KernelConfig config) {
+        this.listeners = List.copyOf(requireNonNull(listeners, "listeners is null"));
+        this.threadKind = requireNonNull(config, "config is null").threads();
         this.policy = requireNonNull(policy, "policy is null");
         this.objects = requireNonNull(objects, "objects is null");
         this.context = requireNonNull(context, "context is null");
@@ -53,7 +64,9 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
         if (sessionId < 0) {
             throw new IllegalArgumentException("sessionId < 0: " + sessionId);
         }
-        return newProcess(imageName, sessionId, identity, false);
+        CoreProcess process = newProcess(imageName, sessionId, identity, false);
+        notify(l -> l.processCreated(process, null));
+        return process;
     }
 
     @Override
@@ -64,13 +77,14 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
         if (inheritHandles) {
             objects.inheritHandles(parent, child);
         }
+        notify(l -> l.processCreated(child, parent));
         return child;
     }
 
     private CoreProcess newProcess(String imageName, int sessionId, Identity identity, boolean endsWithLastThread) {
         objects.baseNamedObjects(sessionId);
         CoreProcess process = new CoreProcess(nextId(), sessionId, imageName, identity, policy, context,
-                endsWithLastThread);
+                endsWithLastThread, this);
         processes.put(process.id(), process);
         return process;
     }
@@ -86,7 +100,42 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
         }
         objects.closeAll(core);
         core.dispatcherObject().set();
+        if (core.handleCount() == 0) {
+            forget(core); // else when its last handle closes (the Process type's close procedure)
+        }
+        notify(l -> l.processExited(core, exitCode));
         return true;
+    }
+
+    /** The last handle to {@code process} closed: an ended process's id is given up. */
+    void lastHandleClosed(CoreProcess process) {
+        if (process.isEnded()) {
+            forget(process);
+        }
+    }
+
+    private void forget(CoreProcess process) {
+        processes.remove(process.id(), process);
+    }
+
+    @Override
+    public Thread newJavaThread(Runnable body) {
+        requireNonNull(body, "body is null");
+        return threadKind == KernelConfig.ThreadKind.PLATFORM
+                ? Thread.ofPlatform().daemon(true).unstarted(body) // like a virtual one, it never holds the JVM up
+                : Thread.ofVirtual().unstarted(body);
+    }
+
+    /** Tells every listener; one that throws is logged and the others are still told. */
+    private void notify(java.util.function.Consumer<ProcessListener> event) {
+        for (ProcessListener listener : listeners) {
+            try {
+                event.accept(listener);
+            } catch (RuntimeException e) {
+                System.getLogger(ProcessManager.class.getName()).log(System.Logger.Level.WARNING,
+                        "process listener " + listener.getClass().getName() + " failed", e);
+            }
+        }
     }
 
     @Override
@@ -135,6 +184,7 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
         core.dispatcherObject().set();
         CoreProcess process = core.process();
         process.threads.remove(core);
+        notify(l -> l.threadEnded(core, exitCode));
         if (process.liveThreads.decrementAndGet() == 0 && process.endsWithLastThread()) {
             endProcess(process, exitCode); // the last thread's exit code is the process's
         }
@@ -155,6 +205,9 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
     }
 
     private void startSweeper() {
+        if (sweeper != null) {
+            return; // the common case, without the lock every adoption would take
+        }
         synchronized (sweeperLock) {
             if (sweeper != null || closed) {
                 return;

@@ -40,7 +40,7 @@ class ObjectProceduresTest {
             .genericMapping(new GenericMapping(1, 2, 4, 7)).validAccessMask(7).procedures(procedures).build();
     private final ObjectManagerImpl objects = new ObjectManagerImpl(types());
     private final ProcessManager processes = new ProcessManager(HandleTablePolicy.DEFAULT, objects,
-            new dev.kobj.api.dispatch.DispatcherContext());
+            new dev.kobj.api.dispatch.DispatcherContext(), java.util.Set.of(), dev.kobj.api.KernelConfig.defaults());
     private final KThread caller = processes.adoptThread(processes.createProcess("p.exe", 1), Thread.currentThread());
 
     private Map<String, ObjectType> types() {
