@@ -49,7 +49,7 @@ interface CallContext {
     Win32Program program(String imageName);
 
     /** A new child process of this one (handles inherited when asked), not yet running anything. */
-    Win32ProcessImpl createChild(String imageName, boolean inheritHandles);
+    Win32ProcessImpl createChild(String imageName, boolean inheritHandles, int creationFlags);
 
     /** The value stored for STD_INPUT/OUTPUT/ERROR_HANDLE (index 0, 1, 2). */
     long stdHandle(int index);

@@ -20,10 +20,12 @@ import java.util.Map;
 final class Kernel32Impl implements Kernel32 {
     private final CallContext context;
     private final SectionCalls sections;
+    private final JobCalls jobs;
 
     Kernel32Impl(CallContext context) {
         this.context = requireNonNull(context, "context is null");
         this.sections = new SectionCalls(context, context.service(dev.kobj.api.section.SectionService.class));
+        this.jobs = new JobCalls(context, context.service(dev.kobj.api.job.JobService.class));
     }
 
     @Override
@@ -376,7 +378,15 @@ final class Kernel32Impl implements Kernel32 {
         if (program == null) {
             return succeeded(thread, STATUS_OBJECT_NAME_NOT_FOUND); // ERROR_FILE_NOT_FOUND
         }
-        Win32ProcessImpl child = context.createChild(image, bInheritHandles);
+        var jobs = context.service(dev.kobj.api.job.JobService.class);
+        int allowed = jobs == null ? STATUS_SUCCESS : jobs.checkChildCreation(thread.process(), dwCreationFlags);
+        if (allowed < 0) {
+            return succeeded(thread, allowed);
+        }
+        Win32ProcessImpl child = context.createChild(image, bInheritHandles, dwCreationFlags);
+        if (child.process().isEnded()) { // refused by a job (its active-process limit): it never ran
+            return succeeded(thread, NtStatus.STATUS_QUOTA_EXCEEDED);
+        }
         boolean useStd = lpStartupInfo != null && (lpStartupInfo.flags & STARTF_USESTDHANDLES) != 0;
         child.setStdHandle(0, useStd ? lpStartupInfo.hStdInput : context.stdHandle(0));
         child.setStdHandle(1, useStd ? lpStartupInfo.hStdOutput : context.stdHandle(1));
@@ -690,39 +700,37 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public long CreateJobObject(SecurityAttributes lpJobAttributes, String lpName) {
-        notImplemented();
-        return NULL;
+        return jobs.create(lpJobAttributes, lpName);
     }
 
     @Override
     public long OpenJobObject(int dwDesiredAccess, boolean bInheritHandle, String lpName) {
-        notImplemented();
-        return NULL;
+        return jobs.open(dwDesiredAccess, bInheritHandle, lpName);
     }
 
     @Override
     public boolean AssignProcessToJobObject(long hJob, long hProcess) {
-        return notImplemented();
+        return jobs.assign(hJob, hProcess);
     }
 
     @Override
     public boolean TerminateJobObject(long hJob, int uExitCode) {
-        return notImplemented();
+        return jobs.terminate(hJob, uExitCode);
     }
 
     @Override
     public boolean IsProcessInJob(long processHandle, long jobHandle, boolean[] result) {
-        return notImplemented();
+        return jobs.isProcessInJob(processHandle, jobHandle, result);
     }
 
     @Override
     public boolean SetInformationJobObject(long hJob, int jobObjectInformationClass, Record jobObjectInformation) {
-        return notImplemented();
+        return jobs.set(hJob, jobObjectInformationClass, jobObjectInformation);
     }
 
     @Override
     public boolean QueryInformationJobObject(long hJob, int jobObjectInformationClass, Record[] jobObjectInformation, int[] lpReturnLength) {
-        return notImplemented();
+        return jobs.query(hJob, jobObjectInformationClass, jobObjectInformation, lpReturnLength);
     }
 
     @Override

@@ -183,8 +183,8 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     }
 
     @Override
-    public Win32ProcessImpl createChild(String imageName, boolean inheritHandles) {
-        return system.createChild(this, imageName, inheritHandles);
+    public Win32ProcessImpl createChild(String imageName, boolean inheritHandles, int creationFlags) {
+        return system.createChild(this, imageName, inheritHandles, creationFlags);
     }
 
     @Override

@@ -96,9 +96,11 @@ final class Win32SystemImpl implements Win32System {
     }
 
     /** A child process of {@code parent} with its own Win32 face, closed with this system. */
-    Win32ProcessImpl createChild(Win32ProcessImpl parent, String imageName, boolean inheritHandles) {
+    Win32ProcessImpl createChild(Win32ProcessImpl parent, String imageName, boolean inheritHandles,
+            int creationFlags) {
         checkOpen();
-        KProcess child = kernel.processes().createChildProcess(parent.process(), imageName, inheritHandles);
+        KProcess child = kernel.processes().createChildProcess(parent.process(), imageName, inheritHandles,
+                creationFlags);
         Win32ProcessImpl win32 = new Win32ProcessImpl(this, child);
         forgetEndedProcesses();
         processes.add(win32);

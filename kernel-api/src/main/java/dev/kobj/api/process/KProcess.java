@@ -20,6 +20,11 @@ public interface KProcess {
     /** STILL_ACTIVE (259) while the process runs; its exit code once it has ended. */
     int exitCode();
 
+    /** The CreateProcess flags it was made with (0 for an attached process). */
+    default int creationFlags() {
+        return 0;
+    }
+
     /** Who the process runs as: its primary token's identity. */
     Identity identity();
 

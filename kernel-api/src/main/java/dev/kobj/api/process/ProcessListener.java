@@ -23,8 +23,9 @@ public interface ProcessListener {
     }
 
     /**
-     * A process has ended: every thread of it has ended, every handle is closed and its object is
-     * signalled. Called once per process.
+     * A process has ended: every thread of it has ended and every handle is closed. Called once per
+     * process, before its object is signalled, so a thread woken by the process's end sees what the
+     * listeners did (a job's accounting, unmapped views).
      */
     default void processExited(KProcess process, int exitCode) {
     }

@@ -28,7 +28,15 @@ public interface ProcessService {
      * inheritable handle of the parent is copied at the same value with the same access (§2.5). The
      * child ends when its last thread ends, with that thread's exit code.
      */
-    KProcess createChildProcess(KProcess parent, String imageName, boolean inheritHandles);
+    default KProcess createChildProcess(KProcess parent, String imageName, boolean inheritHandles) {
+        return createChildProcess(parent, imageName, inheritHandles, 0);
+    }
+
+    /**
+     * The same, with CreateProcess's creation flags, which the child keeps
+     * ({@link KProcess#creationFlags()}) for the listeners that act on them (jobs: breakaway).
+     */
+    KProcess createChildProcess(KProcess parent, String imageName, boolean inheritHandles, int creationFlags);
 
     /**
      * Ends a process (ExitProcess, TerminateProcess): the first end fixes the exit code; every thread

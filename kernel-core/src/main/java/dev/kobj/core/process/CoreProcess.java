@@ -31,6 +31,7 @@ public final class CoreProcess extends KernelObject implements KProcess, Waitabl
     final java.util.Set<CoreThread> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile int exitCode = ProcessService.STILL_ACTIVE;
+    private volatile int creationFlags;
     /** Committed bytes charged by the families (sections); jobs read it. */
     private final java.util.concurrent.atomic.AtomicLong committedBytes = new java.util.concurrent.atomic.AtomicLong();
 
@@ -62,6 +63,15 @@ public final class CoreProcess extends KernelObject implements KProcess, Waitabl
     @Override
     public String imageName() {
         return imageName;
+    }
+
+    @Override
+    public int creationFlags() {
+        return creationFlags;
+    }
+
+    void setCreationFlags(int flags) {
+        this.creationFlags = flags;
     }
 
     @Override

@@ -70,10 +70,12 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
     }
 
     @Override
-    public KProcess createChildProcess(KProcess parent, String imageName, boolean inheritHandles) {
+    public KProcess createChildProcess(KProcess parent, String imageName, boolean inheritHandles,
+            int creationFlags) {
         requireNonNull(parent, "parent is null");
         requireNonNull(imageName, "imageName is null");
         CoreProcess child = newProcess(imageName, parent.sessionId(), parent.identity(), true); // the token is inherited
+        child.setCreationFlags(creationFlags);
         if (inheritHandles) {
             objects.inheritHandles(parent, child);
         }
@@ -99,11 +101,13 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
             endThread(thread, exitCode);
         }
         objects.closeAll(core);
+        // Listeners first (jobs account the exit, sections unmap), so that whoever waits on the
+        // process sees their work done, as NT's PspExitProcess does before the process is signalled.
+        notify(l -> l.processExited(core, exitCode));
         core.dispatcherObject().set();
         if (core.handleCount() == 0) {
             forget(core); // else when its last handle closes (the Process type's close procedure)
         }
-        notify(l -> l.processExited(core, exitCode));
         return true;
     }
 
