@@ -26,54 +26,37 @@ final class JobCalls {
     }
 
     long create(SecurityAttributes security, String name) {
-        KThread thread = context.thread();
-        if (jobs == null) {
-            return notImplemented(thread);
-        }
-        var attributes = Names.win32(context.baseNamedObjects(), name, security != null && security.inheritHandle(),
-                true, security == null ? null : security.descriptor());
-        if (attributes == null) {
-            return Kernel32Impl.failed(thread, STATUS_OBJECT_PATH_SYNTAX_BAD);
-        }
-        long[] handle = new long[1];
-        return Kernel32Impl.created(thread, jobs.createJob(thread, attributes, JOB_OBJECT_ALL_ACCESS, handle), handle);
+        return jobs == null ? NamedObjects.notImplemented(context) : NamedObjects.create(context, security, name,
+                (thread, attributes, handle) -> jobs.createJob(thread, attributes, JOB_OBJECT_ALL_ACCESS, handle));
     }
 
     long open(int desiredAccess, boolean inherit, String name) {
-        KThread thread = context.thread();
-        if (jobs == null) {
-            return notImplemented(thread);
-        }
-        var attributes = name == null ? null : Names.win32(context.baseNamedObjects(), name, inherit, false);
-        if (attributes == null) {
-            return Kernel32Impl.failed(thread, name == null ? STATUS_INVALID_PARAMETER : STATUS_OBJECT_PATH_SYNTAX_BAD);
-        }
-        long[] handle = new long[1];
-        return Kernel32Impl.opened(thread, jobs.openJob(thread, attributes, desiredAccess, handle), handle);
+        return jobs == null ? NamedObjects.notImplemented(context) : NamedObjects.open(context, name, inherit,
+                (thread, attributes, handle) -> jobs.openJob(thread, attributes, desiredAccess, handle));
     }
 
     boolean assign(long job, long process) {
         KThread thread = context.thread();
-        return jobs == null ? notImplementedBool(thread)
+        return jobs == null ? NamedObjects.notImplementedBool(context)
                 : Kernel32Impl.succeeded(thread, jobs.assignProcess(thread, job, process));
     }
 
     boolean terminate(long job, int exitCode) {
         KThread thread = context.thread();
-        return jobs == null ? notImplementedBool(thread)
+        return jobs == null ? NamedObjects.notImplementedBool(context)
                 : Kernel32Impl.succeeded(thread, jobs.terminateJob(thread, job, exitCode));
     }
 
     boolean isProcessInJob(long process, long job, boolean[] result) {
         KThread thread = context.thread();
-        return jobs == null ? notImplementedBool(thread)
+        return jobs == null ? NamedObjects.notImplementedBool(context)
                 : Kernel32Impl.succeeded(thread, jobs.isProcessInJob(thread, process, job, result));
     }
 
     boolean set(long job, int informationClass, Record information) {
         KThread thread = context.thread();
         if (jobs == null) {
-            return notImplementedBool(thread);
+            return NamedObjects.notImplementedBool(context);
         }
         int status = switch (informationClass) {
             case JobObjectBasicLimitInformation -> information instanceof JobObjectBasicLimitInformation basic
@@ -94,7 +77,7 @@ final class JobCalls {
     boolean query(long job, int informationClass, Record[] information, int[] returnLength) {
         KThread thread = context.thread();
         if (jobs == null) {
-            return notImplementedBool(thread);
+            return NamedObjects.notImplementedBool(context);
         }
         if (information == null || information.length == 0) {
             return Kernel32Impl.succeeded(thread, STATUS_INVALID_PARAMETER);
@@ -144,15 +127,5 @@ final class JobCalls {
         return new JobLimits(b.perProcessUserTimeLimit(), b.perJobUserTimeLimit(), b.limitFlags(),
                 b.minimumWorkingSetSize(), b.maximumWorkingSetSize(), b.activeProcessLimit(), b.affinity(),
                 b.priorityClass(), b.schedulingClass(), processMemory, jobMemory);
-    }
-
-    private static long notImplemented(KThread thread) {
-        thread.setLastError(ERROR_CALL_NOT_IMPLEMENTED);
-        return NULL;
-    }
-
-    private static boolean notImplementedBool(KThread thread) {
-        notImplemented(thread);
-        return false;
     }
 }

@@ -34,47 +34,32 @@ final class SectionCalls {
 
     long createFileMapping(long file, SecurityAttributes security, int protect, int sizeHigh, int sizeLow,
             String name) {
-        KThread thread = context.thread();
         if (sections == null) {
-            return notImplemented(thread);
-        }
-        var attributes = Names.win32(context.baseNamedObjects(), name, security != null && security.inheritHandle(),
-                true, security == null ? null : security.descriptor());
-        if (attributes == null) {
-            return Kernel32Impl.failed(thread, STATUS_OBJECT_PATH_SYNTAX_BAD);
+            return NamedObjects.notImplemented(context);
         }
         int protection = protect & PROTECTION_BITS;
         // what kernel32 asks for (ReactOS CreateFileMappingW): query and read, write and execute as the protection allows
         int access = 0x000F_0000 | SectionService.SECTION_QUERY | SectionService.SECTION_MAP_READ
                 | ((protection & (PAGE_READWRITE | PAGE_EXECUTE_READWRITE)) != 0 ? SectionService.SECTION_MAP_WRITE : 0)
                 | ((protection & 0xF0) != 0 ? SectionService.SECTION_MAP_EXECUTE : 0);
-        long[] handle = new long[1];
-        int status = sections.createSection(thread, attributes, access,
-                (Integer.toUnsignedLong(sizeHigh) << 32) | Integer.toUnsignedLong(sizeLow), protection,
-                protect & ~PROTECTION_BITS, file == INVALID_HANDLE_VALUE ? 0 : file, handle);
-        return Kernel32Impl.created(thread, status, handle);
+        long size = (Integer.toUnsignedLong(sizeHigh) << 32) | Integer.toUnsignedLong(sizeLow);
+        long backing = file == INVALID_HANDLE_VALUE ? 0 : file;
+        return NamedObjects.create(context, security, name, (thread, attributes, handle) -> sections.createSection(
+                thread, attributes, access, size, protection, protect & ~PROTECTION_BITS, backing, handle));
     }
 
     long openFileMapping(int desiredAccess, boolean inherit, String name) {
-        KThread thread = context.thread();
-        if (sections == null) {
-            return notImplemented(thread);
-        }
-        var attributes = name == null ? null : Names.win32(context.baseNamedObjects(), name, inherit, false);
-        if (attributes == null) {
-            return Kernel32Impl.failed(thread, name == null ? STATUS_INVALID_PARAMETER : STATUS_OBJECT_PATH_SYNTAX_BAD);
-        }
         int access = desiredAccess == FILE_MAP_COPY ? FILE_MAP_READ : desiredAccess; // as kernel32 converts it
-        long[] handle = new long[1];
-        return Kernel32Impl.opened(thread, sections.openSection(thread, attributes, access, handle), handle);
+        return sections == null ? NamedObjects.notImplemented(context) : NamedObjects.open(context, name, inherit,
+                (thread, attributes, handle) -> sections.openSection(thread, attributes, access, handle));
     }
 
     MappedView mapViewOfFile(long section, int desiredAccess, int offsetHigh, int offsetLow, long bytes) {
-        KThread thread = context.thread();
         if (sections == null) {
-            notImplemented(thread);
+            NamedObjects.notImplemented(context);
             return null;
         }
+        KThread thread = context.thread();
         SectionView[] view = new SectionView[1];
         int status = bytes < 0 ? STATUS_INVALID_PARAMETER : sections.mapView(thread, section, desiredAccess,
                 (Integer.toUnsignedLong(offsetHigh) << 32) | Integer.toUnsignedLong(offsetLow), bytes, view);
@@ -86,15 +71,13 @@ final class SectionCalls {
     }
 
     boolean unmapViewOfFile(long baseAddress) {
-        KThread thread = context.thread();
-        return sections == null ? notImplementedBool(thread)
-                : Kernel32Impl.succeeded(thread, sections.unmapView(thread, baseAddress));
+        return sections == null ? NamedObjects.notImplementedBool(context)
+                : Kernel32Impl.succeeded(context.thread(), sections.unmapView(context.thread(), baseAddress));
     }
 
     boolean flushViewOfFile(long address, long bytes) {
-        KThread thread = context.thread();
-        return sections == null ? notImplementedBool(thread)
-                : Kernel32Impl.succeeded(thread, sections.flushView(thread, address, bytes));
+        return sections == null ? NamedObjects.notImplementedBool(context)
+                : Kernel32Impl.succeeded(context.thread(), sections.flushView(context.thread(), address, bytes));
     }
 
     int ntCreateSection(long[] handle, int desiredAccess, ObjectAttributes attributes, Long maximumSize,
@@ -111,15 +94,5 @@ final class SectionCalls {
             return STATUS_NOT_IMPLEMENTED;
         }
         return sections.openSection(context.thread(), Names.nt(attributes), desiredAccess, handle);
-    }
-
-    private static long notImplemented(KThread thread) {
-        thread.setLastError(ERROR_CALL_NOT_IMPLEMENTED);
-        return NULL;
-    }
-
-    private static boolean notImplementedBool(KThread thread) {
-        notImplemented(thread);
-        return false;
     }
 }
