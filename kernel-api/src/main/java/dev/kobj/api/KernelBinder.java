@@ -6,6 +6,7 @@ import com.google.inject.Binder;
 import com.google.inject.Scopes;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.OptionalBinder;
+import dev.kobj.api.io.Driver;
 import dev.kobj.api.object.HandleTablePolicy;
 import dev.kobj.api.object.ObjectType;
 
@@ -24,6 +25,7 @@ public final class KernelBinder {
     private final Binder binder;
     private final MapBinder<String, ObjectType> types;
     private final MapBinder<Class<?>, Object> services;
+    private final MapBinder<String, Driver> drivers;
 
     private KernelBinder(Binder binder) {
         this.binder = binder.skipSources(KernelBinder.class);
@@ -31,6 +33,8 @@ public final class KernelBinder {
                 new com.google.inject.TypeLiteral<ObjectType>() {});
         this.services = MapBinder.newMapBinder(this.binder, new com.google.inject.TypeLiteral<Class<?>>() {},
                 new com.google.inject.TypeLiteral<Object>() {});
+        this.drivers = MapBinder.newMapBinder(this.binder, new com.google.inject.TypeLiteral<String>() {},
+                new com.google.inject.TypeLiteral<Driver>() {});
     }
 
     /** Wraps the binder a {@link KernelModule#configure} call received. */
@@ -49,6 +53,18 @@ public final class KernelBinder {
     public KernelBinder handleTablePolicy(HandleTablePolicy policy) {
         requireNonNull(policy, "policy is null");
         OptionalBinder.newOptionalBinder(binder, HandleTablePolicy.class).setBinding().toInstance(policy);
+        return this;
+    }
+
+    /**
+     * Contributes a driver under a name unique in the kernel (e.g. "Npfs"), built once by its injectable
+     * constructor; the I/O manager loads it at boot ({@link Driver#load}) so that it makes its devices.
+     */
+    public KernelBinder driver(String name, Class<? extends Driver> implementation) {
+        requireNonNull(name, "name is null");
+        requireNonNull(implementation, "implementation is null");
+        binder.bind(implementation).in(Scopes.SINGLETON);
+        drivers.addBinding(name).to(implementation);
         return this;
     }
 

@@ -8,11 +8,13 @@ import dev.kobj.api.dispatch.DispatcherContext;
 import dev.kobj.api.dispatch.KernelClock;
 import dev.kobj.api.dispatch.TimerQueue;
 import dev.kobj.api.dispatch.WaitService;
+import dev.kobj.api.io.IoService;
 import dev.kobj.api.object.HandleTablePolicy;
 import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.process.ProcessService;
 import dev.kobj.core.dispatch.ScheduledTimerQueue;
 import dev.kobj.core.dispatch.WaitEngine;
+import dev.kobj.core.io.IoManager;
 import dev.kobj.core.object.ObjectManagerImpl;
 import dev.kobj.core.process.ProcessManager;
 
@@ -45,6 +47,7 @@ public final class CoreModule implements KernelModule {
         kernel.service(ObjectManager.class, ObjectManagerImpl.class);
         kernel.service(ProcessService.class, ProcessManager.class);
         kernel.service(WaitService.class, WaitEngine.class);
+        kernel.service(IoService.class, IoManager.class);
         bindDispatcherContext(binder);
         kernel.service(TimerQueue.class, ScheduledTimerQueue.class);
         OptionalBinder.newOptionalBinder(binder, KernelClock.class).setDefault().toInstance(KernelClock.SYSTEM);
