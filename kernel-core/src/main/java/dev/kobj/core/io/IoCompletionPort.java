@@ -141,8 +141,7 @@ final class IoCompletionPort extends KernelObject implements Waitable {
         try {
             if (io.port == this) {
                 io.port = null;
-                running--; // coming back for more: no longer running on this port
-                releaseQueued();
+                running--; // coming back for more: it takes a queued packet itself before a blocked thread
             }
             if (closed) {
                 early = STATUS_ABANDONED_WAIT_0;

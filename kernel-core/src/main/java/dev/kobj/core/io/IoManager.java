@@ -2,6 +2,7 @@ package dev.kobj.core.io;
 
 import static dev.kobj.api.status.NtStatus.STATUS_ACCESS_DENIED;
 import static dev.kobj.api.status.NtStatus.STATUS_ACCESS_VIOLATION;
+import static dev.kobj.api.status.NtStatus.STATUS_CANCELLED;
 import static dev.kobj.api.status.NtStatus.STATUS_FILE_CLOSED;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_HANDLE;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER;
@@ -256,7 +257,7 @@ public final class IoManager implements IoService, ThreadRundown {
                 irp.deregisterWaiter();
                 if (result != STATUS_SUCCESS) {
                     irp.cancel();
-                    if (!irp.isCompleted()) {
+                    if (!irp.isCompleted() || irp.status() == STATUS_CANCELLED) {
                         return result; // STATUS_CANCELLED (interrupt) or STATUS_THREAD_IS_TERMINATING
                     }
                 }
