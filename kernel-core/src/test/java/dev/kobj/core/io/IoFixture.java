@@ -31,7 +31,7 @@ final class IoFixture implements AutoCloseable {
     static final int SYNCHRONIZE = 0x0010_0000;
     static final int SYNC_NONALERT = 0x20;
 
-    final Kernel kernel = Kernels.boot(KernelConfig.defaults().withModules("testio"));
+    final Kernel kernel = Kernels.boot(KernelConfig.defaults().withModules("counter"));
     final ObjectManager objects = kernel.service(ObjectManager.class).orElseThrow();
     final IoService io = kernel.service(IoService.class).orElseThrow();
     final WaitService waits = kernel.service(WaitService.class).orElseThrow();

@@ -1,21 +1,18 @@
 package dev.kobj.core.testplugin;
 
-import com.google.inject.Binder;
 import com.google.inject.Inject;
 import dev.kobj.api.KernelBinder;
-import dev.kobj.api.KernelModule;
 
-/** A test-only plugin registering {@link TestDriver}, and a service through which tests reach it. */
-public final class TestDriverModule implements KernelModule {
-    @Override
-    public String id() {
-        return "testio";
+/**
+ * The test plugin's I/O part, contributed by {@link CounterModule} (one test module id keeps the boot
+ * tests' module lists as they are): {@link TestDriver}, and a service through which tests reach it.
+ */
+public final class TestDriverModule {
+    private TestDriverModule() {
     }
 
-    @Override
-    public void configure(Binder binder) {
-        KernelBinder.of(binder).driver("KobjTest", TestDriver.class)
-                .service(TestDriverControl.class, Control.class);
+    static void configure(KernelBinder binder) {
+        binder.driver("KobjTest", TestDriver.class).service(TestDriverControl.class, Control.class);
     }
 
     /** How a test finds the kernel's instance of the driver. */
