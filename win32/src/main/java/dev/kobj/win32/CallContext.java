@@ -20,6 +20,9 @@ interface CallContext {
     /** The sync family's service, or {@code null} on a kernel without it. */
     dev.kobj.api.sync.SyncService sync();
 
+    /** The kernel's I/O manager. */
+    dev.kobj.api.io.IoService io();
+
     /** The kernel's processes and threads. */
     dev.kobj.api.process.ProcessService processes();
 

@@ -28,6 +28,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     private final ObjectManager objects;
     private final WaitService waits;
     private final SyncService sync;
+    private final dev.kobj.api.io.IoService io;
     private final String baseNamedObjects;
     private final ProcessService processes;
     private final ObjectType threadType;
@@ -43,6 +44,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
         this.objects = system.kernel().service(ObjectManager.class).orElseThrow();
         this.waits = system.kernel().service(WaitService.class).orElseThrow();
         this.sync = system.kernel().service(SyncService.class).orElse(null);
+        this.io = system.kernel().service(dev.kobj.api.io.IoService.class).orElseThrow();
         this.baseNamedObjects = objects.baseNamedObjects(process.sessionId());
         this.processes = system.kernel().processes();
         this.threadType = system.kernel().objectType("Thread").orElseThrow();
@@ -108,6 +110,11 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     @Override
     public SyncService sync() {
         return sync;
+    }
+
+    @Override
+    public dev.kobj.api.io.IoService io() {
+        return io;
     }
 
     @Override
