@@ -47,7 +47,8 @@ final class IoCalls {
         }
         String path = ntPath(name);
         if (path == null) {
-            return invalid(thread, name == null || name.isEmpty() ? ERROR_PATH_NOT_FOUND : ERROR_INVALID_NAME);
+            // Relative names need a current directory, which comes with volumes (issue 11).
+            return invalid(thread, name == null || name.isEmpty() ? ERROR_PATH_NOT_FOUND : ERROR_FILE_NOT_FOUND);
         }
         int options = (flags & FILE_FLAG_OVERLAPPED) != 0 ? 0 : CreateParameters.FILE_SYNCHRONOUS_IO_NONALERT;
         int desired = access | SYNCHRONIZE | FILE_READ_ATTRIBUTES;
