@@ -127,7 +127,7 @@ final class IoCalls {
                 overlapped.internalHigh = info;
                 overlapped.internal = status;
             };
-            event = overlapped.hEvent & ~1L;
+            event = overlapped.hEvent; // bit 0 set: no completion packet (the I/O manager reads it)
             at = Integer.toUnsignedLong(overlapped.offset) | (long) overlapped.offsetHigh << 32;
         }
         int status = write

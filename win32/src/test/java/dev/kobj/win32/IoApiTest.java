@@ -225,6 +225,23 @@ class IoApiTest {
     }
 
     @Test
+    void anEventHandleWithBitZeroSetKeepsTheCompletionOffThePort() throws Exception {
+        long h = open("later", FILE_FLAG_OVERLAPPED);
+        long port = k32.CreateIoCompletionPort(h, NULL, 1, 0);
+        long event = k32.CreateEvent(null, true, false, null);
+        Overlapped quiet = new Overlapped(event | 1);
+        assertFalse(k32.ReadFile(h, new byte[2], 2, null, quiet));
+        assertEquals(ERROR_IO_PENDING, k32.GetLastError());
+        assertTrue(driver.completeNext(STATUS_SUCCESS, 2));
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(event, 0));
+        int[] n = new int[1];
+        assertTrue(k32.GetOverlappedResult(h, quiet, n, true));
+        assertEquals(2, n[0]);
+        assertFalse(k32.GetQueuedCompletionStatus(port, new int[1], new long[1], new Overlapped[1], 0));
+        assertEquals(WAIT_TIMEOUT, k32.GetLastError());
+    }
+
+    @Test
     void closingThePortEndsAWaitWithAbandonedWait() throws Exception {
         long port = k32.CreateIoCompletionPort(INVALID_HANDLE_VALUE, NULL, 0, 1);
         CompletableFuture<Integer> error = new CompletableFuture<>();

@@ -14,6 +14,7 @@ import dev.kobj.api.process.KThread;
  * synchronous file object the call waits for a pending request inside it and returns the final status;
  * that wait is ended by completion, a Java interrupt (STATUS_CANCELLED, the request cancelled), and
  * termination. On an overlapped one it returns STATUS_PENDING and the completion is reported later.
+ * An event handle with bit 0 set (Win32's {@code hEvent | 1}) asks for no completion packet for that I/O.
  *
  * @since 0.1
  */

@@ -192,8 +192,9 @@ public final class IoManager implements IoService, ThreadRundown {
             }
         }
         DispatcherEvent event = null;
-        if (eventHandle != 0) {
-            HandleEntry eventEntry = objects.lookup(caller, eventHandle);
+        boolean noPacket = (eventHandle & 1) != 0; // Win32's hEvent | 1: no completion packet for this I/O
+        if ((eventHandle & ~1L) != 0) {
+            HandleEntry eventEntry = objects.lookup(caller, eventHandle & ~1L);
             if (eventEntry == null) {
                 return STATUS_INVALID_HANDLE;
             }
@@ -214,6 +215,7 @@ public final class IoManager implements IoService, ThreadRundown {
         ThreadIo io = threadIo(caller);
         Irp irp = new Irp(major, file, io, buffer, offset, length, at, controlCode, input, inputLength, argument,
                 event, apc, context, sink, null);
+        irp.noPacket = noPacket;
         io.add(irp);
         if (!file.addPending(irp)) {
             irp.complete(STATUS_FILE_CLOSED, 0); // the last handle closed while this call was on its way

@@ -31,6 +31,8 @@ final class Irp extends IoRequest {
     private final String fileName;
     /** Set before completion is reported when the dispatch routine returned a final status. */
     volatile boolean inline;
+    /** The caller asked for no completion packet (an event handle with bit 0 set). */
+    boolean noPacket;
     private Waiter syncWaiter; // guarded by this
     /** Whether {@link #completed} has finished reporting (the position, the sink). */
     private volatile boolean reported;
@@ -87,7 +89,7 @@ final class Irp extends IoRequest {
         if (association != null && !file.isSynchronous() && major() != CREATE) {
             boolean skip = inline && NtStatus.isSuccess(status)
                     && (file.completionModes() & FileObject.FILE_SKIP_COMPLETION_PORT_ON_SUCCESS) != 0;
-            if (!skip && association.port() instanceof IoCompletionPort port) {
+            if (!skip && !noPacket && association.port() instanceof IoCompletionPort port) {
                 port.post(new CompletionPacket(association.key(), context, 0, status, information));
             }
         } else if (apc != null) {
