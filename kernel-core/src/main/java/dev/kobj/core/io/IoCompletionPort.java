@@ -141,7 +141,10 @@ final class IoCompletionPort extends KernelObject implements Waitable {
         try {
             if (io.port == this) {
                 io.port = null;
-                running--; // coming back for more: it takes a queued packet itself before a blocked thread
+                if (!io.blocked) {
+                    running--; // coming back for more: it takes a queued packet itself before a blocked thread
+                }
+                io.blocked = false;
             }
             if (closed) {
                 early = STATUS_ABANDONED_WAIT_0;
@@ -217,9 +220,49 @@ final class IoCompletionPort extends KernelObject implements Waitable {
         try {
             if (io.port == this) {
                 io.port = null;
+                if (!io.blocked) {
+                    running--;
+                }
+                io.blocked = false;
+                releaseQueued();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A thread running on this port blocked elsewhere: it stops counting, and a waiter may take a packet. */
+    void threadBlocked(ThreadIo io) {
+        lock.lock();
+        try {
+            if (io.port == this && !io.blocked) {
+                io.blocked = true;
                 running--;
                 releaseQueued();
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** It runs again and counts again, even past the concurrency value for a while (§7.6). */
+    void threadUnblocked(ThreadIo io) {
+        lock.lock();
+        try {
+            if (io.port == this && io.blocked) {
+                io.blocked = false;
+                running++;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Threads counted as running (for tests). */
+    int running() {
+        lock.lock();
+        try {
+            return running;
         } finally {
             lock.unlock();
         }

@@ -255,7 +255,14 @@ public final class IoManager implements IoService, ThreadRundown {
             Waiter waiter = caller.waiter();
             waiter.arm(NO_OBJECTS, 0, false);
             if (irp.registerWaiter(waiter)) {
-                int result = IoWait.park(waiter, IoWait.NO_DEADLINE, clock);
+                ThreadIo io = threadIo(caller);
+                io.blocked();
+                int result;
+                try {
+                    result = IoWait.park(waiter, IoWait.NO_DEADLINE, clock);
+                } finally {
+                    io.unblocked();
+                }
                 irp.deregisterWaiter();
                 if (result != STATUS_SUCCESS) {
                     irp.cancel();

@@ -10,16 +10,37 @@ import java.util.List;
  * node for waiting in a port. Thread-safe: the list under this object's monitor (never held while
  * parking or calling a driver).
  */
-final class ThreadIo {
+final class ThreadIo implements dev.kobj.core.process.ThreadBlocking {
     final KThread thread;
     final IoCompletionPort.RemoveWait portWait;
     /** The port this thread counts as running on; touched by the thread itself and its rundown. */
     volatile IoCompletionPort port;
+    /** Whether it is blocked outside the port while counted on it; guarded by that port's lock. */
+    boolean blocked;
     private Irp head;
 
     ThreadIo(KThread thread) {
         this.thread = thread;
         this.portWait = new IoCompletionPort.RemoveWait(thread);
+        if (thread instanceof dev.kobj.core.process.CoreThread core) {
+            core.setBlocking(this);
+        }
+    }
+
+    @Override
+    public void blocked() {
+        IoCompletionPort p = port;
+        if (p != null) {
+            p.threadBlocked(this);
+        }
+    }
+
+    @Override
+    public void unblocked() {
+        IoCompletionPort p = port;
+        if (p != null) {
+            p.threadUnblocked(this);
+        }
     }
 
     synchronized void add(Irp irp) {

@@ -129,6 +129,27 @@ class IoCompletionPortTest {
     }
 
     @Test
+    void aRunningThreadThatBlocksElsewhereStopsCounting() throws Exception {
+        long port = port(1);
+        long other = port(1);
+        assertEquals(STATUS_SUCCESS, post(port, 1));
+        Running worker = k.start(t -> {
+            CompletionPacket[] mine = new CompletionPacket[1];
+            assertEquals(STATUS_SUCCESS, k.io.removeIoCompletion(t, port, mine, 1, new int[1], 0, false));
+            return k.waits.waitForSingleObject(t, other, false, WaitService.INFINITE); // blocks on another object
+        });
+        eventually(() -> object(other).dispatcherObject().queuedWaiters() == 1);
+        assertEquals(0, object(port).running());
+        Running waiter = remover(port, WaitService.INFINITE, false);
+        eventually(() -> object(port).blockedRemovers() == 1);
+        assertEquals(STATUS_SUCCESS, post(port, 2));
+        assertEquals(2, waiter.await()); // the blocked worker does not count against the concurrency value
+        assertEquals(STATUS_SUCCESS, post(other, 9));
+        assertEquals(STATUS_WAIT_0, worker.await());
+        assertEquals(2, object(port).running()); // both run for a while, as in Windows
+    }
+
+    @Test
     void closingThePortWakesEveryWaiterWithAbandonedWait() throws Exception {
         long port = port(2);
         Running first = remover(port, WaitService.INFINITE, false);
