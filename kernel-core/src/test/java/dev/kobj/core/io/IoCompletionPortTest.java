@@ -81,6 +81,53 @@ class IoCompletionPortTest {
     }
 
     @Test
+    void everyPacketIsRemovedExactlyOnceUnderConcurrentPostsAndRemoves() throws Exception {
+        long port = port(2);
+        int posters = 4;
+        int perPoster = 2_000;
+        java.util.Set<Long> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.concurrent.atomic.AtomicInteger duplicates = new java.util.concurrent.atomic.AtomicInteger();
+        List<Running> removers = new ArrayList<>();
+        for (int r = 0; r < 4; r++) {
+            removers.add(k.start(t -> {
+                CompletionPacket[] mine = new CompletionPacket[3];
+                int[] n = new int[1];
+                int got = 0;
+                while (k.io.removeIoCompletion(t, port, mine, 3, n, 200 * MS, false) == STATUS_SUCCESS) {
+                    for (int i = 0; i < n[0]; i++) {
+                        if (!seen.add(mine[i].key())) {
+                            duplicates.incrementAndGet();
+                        }
+                    }
+                    got += n[0];
+                }
+                return got;
+            }));
+        }
+        List<Running> senders = new ArrayList<>();
+        for (int p = 0; p < posters; p++) {
+            long base = (long) p * perPoster;
+            senders.add(k.start(t -> {
+                for (int i = 0; i < perPoster; i++) {
+                    assertEquals(STATUS_SUCCESS, k.io.setIoCompletion(t, port, base + i, null, 0, 0, 0));
+                }
+                return 0;
+            }));
+        }
+        for (Running sender : senders) {
+            sender.await();
+        }
+        int total = 0;
+        for (Running remover : removers) {
+            total += remover.await();
+        }
+        assertEquals(posters * perPoster, total);
+        assertEquals(posters * perPoster, seen.size());
+        assertEquals(0, duplicates.get());
+        assertEquals(0, object(port).depth());
+    }
+
+    @Test
     void anEmptyPortTimesOut() {
         long port = port(1);
         assertEquals(STATUS_TIMEOUT, k.io.removeIoCompletion(me, port, out, 1, removed, 0, false));
