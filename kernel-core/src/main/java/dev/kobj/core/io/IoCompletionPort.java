@@ -139,20 +139,26 @@ final class IoCompletionPort extends KernelObject implements Waitable {
         int early = Waiter.WAITING;
         lock.lock();
         try {
-            if (io.port == this) {
-                io.port = null;
+            boolean wasRunning = io.port == this;
+            if (wasRunning) {
                 if (!io.blocked) {
                     running--; // coming back for more: it takes a queued packet itself before a blocked thread
                 }
                 io.blocked = false;
             }
-            if (closed) {
-                early = STATUS_ABANDONED_WAIT_0;
-            } else if (!packets.isEmpty() && running < concurrency) {
+            if (!closed && !packets.isEmpty() && running < concurrency) {
                 removed[0] = drain(out, 0, count);
                 running++;
-                io.port = this;
-                early = STATUS_SUCCESS;
+                if (!wasRunning) {
+                    io.port = this; // written only when it changes: the one-thread loop stores nothing here
+                }
+                return STATUS_SUCCESS;
+            }
+            if (wasRunning) {
+                io.port = null;
+            }
+            if (closed) {
+                early = STATUS_ABANDONED_WAIT_0;
             } else if (timeout == 0) {
                 early = STATUS_TIMEOUT;
             } else if (alertable && thread.hasApcs()) {

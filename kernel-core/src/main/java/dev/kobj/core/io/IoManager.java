@@ -90,9 +90,12 @@ public final class IoManager implements IoService, ThreadRundown {
         };
     }
 
+    /** The thread's I/O state: kept on the thread (as its blocking hook), and here for the rundown. */
     private ThreadIo threadIo(KThread thread) {
-        ThreadIo io = threads.get(thread);
-        return io != null ? io : threads.computeIfAbsent(thread, ThreadIo::new);
+        if (thread instanceof dev.kobj.core.process.CoreThread core && core.blocking() instanceof ThreadIo io) {
+            return io;
+        }
+        return threads.computeIfAbsent(thread, ThreadIo::new);
     }
 
     // ---- files ----
