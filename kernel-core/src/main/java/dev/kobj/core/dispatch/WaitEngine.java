@@ -181,7 +181,7 @@ public final class WaitEngine implements WaitService {
             if (alertable && waiter.makeAlertable() && caller.hasApcs()) {
                 waiter.cancelAlertable(STATUS_USER_APC);
             }
-            dev.kobj.core.process.ThreadBlocking blocking = ((CoreThread) caller).blocking();
+            dev.kobj.core.process.ThreadBlocking blocking = caller instanceof CoreThread core ? core.blocking() : null;
             if (blocking != null) {
                 blocking.blocked(); // a completion port stops counting it as running (§7.6)
             }
