@@ -7,6 +7,7 @@ import com.google.inject.Scopes;
 import com.google.inject.multibindings.MapBinder;
 import com.google.inject.multibindings.Multibinder;
 import com.google.inject.multibindings.OptionalBinder;
+import dev.kobj.api.io.Driver;
 import dev.kobj.api.object.HandleTablePolicy;
 import dev.kobj.api.object.ObjectType;
 import dev.kobj.api.process.ProcessListener;
@@ -27,6 +28,7 @@ public final class KernelBinder {
     private final MapBinder<String, ObjectType> types;
     private final MapBinder<Class<?>, Object> services;
     private final Multibinder<ProcessListener> listeners;
+    private final MapBinder<String, Driver> drivers;
 
     private KernelBinder(Binder binder) {
         this.binder = binder.skipSources(KernelBinder.class);
@@ -35,6 +37,8 @@ public final class KernelBinder {
         this.services = MapBinder.newMapBinder(this.binder, new com.google.inject.TypeLiteral<Class<?>>() {},
                 new com.google.inject.TypeLiteral<Object>() {});
         this.listeners = Multibinder.newSetBinder(this.binder, ProcessListener.class);
+        this.drivers = MapBinder.newMapBinder(this.binder, new com.google.inject.TypeLiteral<String>() {},
+                new com.google.inject.TypeLiteral<Driver>() {});
     }
 
     /** Wraps the binder a {@link KernelModule#configure} call received. */
@@ -66,6 +70,18 @@ public final class KernelBinder {
         requireNonNull(listener, "listener is null");
         binder.bind(listener).in(Scopes.SINGLETON);
         listeners.addBinding().to(listener);
+        return this;
+    }
+
+    /**
+     * Contributes a driver under a name unique in the kernel (e.g. "Npfs"), built once by its injectable
+     * constructor; the I/O manager loads it at boot ({@link Driver#load}) so that it makes its devices.
+     */
+    public KernelBinder driver(String name, Class<? extends Driver> implementation) {
+        requireNonNull(name, "name is null");
+        requireNonNull(implementation, "implementation is null");
+        binder.bind(implementation).in(Scopes.SINGLETON);
+        drivers.addBinding(name).to(implementation);
         return this;
     }
 

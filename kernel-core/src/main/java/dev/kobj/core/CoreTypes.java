@@ -6,6 +6,7 @@ import dev.kobj.api.object.ObjectProcedures;
 import dev.kobj.api.process.KProcess;
 import dev.kobj.core.process.CoreProcess;
 import dev.kobj.api.object.ObjectType;
+import dev.kobj.core.io.IoProcedures;
 import java.util.List;
 
 /** The object types the core owns (nt-semantics.md §4.2 for masks and mappings). */
@@ -48,15 +49,18 @@ public final class CoreTypes {
             .genericMapping(new GenericMapping(0x120089, 0x120116, 0x1200A0, 0x1F01FF))
             .validAccessMask(0x1F01FF)
             .waitable(true)
+            .procedures(IoProcedures.FILE)
             .build();
     public static final ObjectType DEVICE = ObjectType.builder("Device")
             .genericMapping(new GenericMapping(0x120089, 0x120116, 0x1200A0, 0x1F01FF))
             .validAccessMask(0x1F01FF)
+            .procedures(IoProcedures.device(() -> CoreTypes.FILE))
             .build();
     public static final ObjectType IO_COMPLETION = ObjectType.builder("IoCompletion")
             .genericMapping(new GenericMapping(0x20001, 0x20002, 0x120000, 0x1F0003))
             .validAccessMask(0x1F0003)
             .waitable(true)
+            .procedures(IoProcedures.IO_COMPLETION)
             .build();
 
     public static final List<ObjectType> ALL =

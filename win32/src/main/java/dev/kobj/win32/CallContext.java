@@ -26,6 +26,9 @@ interface CallContext {
     /** The kernel's security: descriptors and tokens. */
     dev.kobj.api.security.SecurityService security();
 
+    /** The kernel's I/O manager. */
+    dev.kobj.api.io.IoService io();
+
     /** The kernel's processes and threads. */
     dev.kobj.api.process.ProcessService processes();
 

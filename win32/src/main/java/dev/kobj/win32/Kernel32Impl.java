@@ -21,11 +21,13 @@ final class Kernel32Impl implements Kernel32 {
     private final CallContext context;
     private final SectionCalls sections;
     private final JobCalls jobs;
+    private final IoCalls io;
 
     Kernel32Impl(CallContext context) {
         this.context = requireNonNull(context, "context is null");
         this.sections = new SectionCalls(context, context.service(dev.kobj.api.section.SectionService.class));
         this.jobs = new JobCalls(context, context.service(dev.kobj.api.job.JobService.class));
+        this.io = new IoCalls(context);
     }
 
     @Override
@@ -600,39 +602,40 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public long CreateIoCompletionPort(long fileHandle, long existingCompletionPort, long completionKey, int numberOfConcurrentThreads) {
-        notImplemented();
-        return NULL;
+        return io.createIoCompletionPort(fileHandle, existingCompletionPort, completionKey, numberOfConcurrentThreads);
     }
 
     @Override
     public boolean PostQueuedCompletionStatus(long completionPort, int dwNumberOfBytesTransferred, long dwCompletionKey, Overlapped lpOverlapped) {
-        return notImplemented();
+        return io.postQueuedCompletionStatus(completionPort, dwNumberOfBytesTransferred, dwCompletionKey, lpOverlapped);
     }
 
     @Override
     public boolean GetQueuedCompletionStatus(long completionPort, int[] lpNumberOfBytesTransferred, long[] lpCompletionKey, Overlapped[] lpOverlapped, int dwMilliseconds) {
-        return notImplemented();
+        return io.getQueuedCompletionStatus(completionPort, lpNumberOfBytesTransferred, lpCompletionKey, lpOverlapped,
+                dwMilliseconds);
     }
 
     @Override
     public boolean GetQueuedCompletionStatusEx(long completionPort, OverlappedEntry[] lpCompletionPortEntries, int ulCount, int[] ulNumEntriesRemoved, int dwMilliseconds, boolean fAlertable) {
-        return notImplemented();
+        return io.getQueuedCompletionStatusEx(completionPort, lpCompletionPortEntries, ulCount, ulNumEntriesRemoved,
+                dwMilliseconds, fAlertable);
     }
 
     @Override
     public long CreateFile(String lpFileName, int dwDesiredAccess, int dwShareMode, SecurityAttributes lpSecurityAttributes, int dwCreationDisposition, int dwFlagsAndAttributes, long hTemplateFile) {
-        notImplemented();
-        return INVALID_HANDLE_VALUE;
+        return io.createFile(lpFileName, dwDesiredAccess, dwShareMode, lpSecurityAttributes, dwCreationDisposition,
+                dwFlagsAndAttributes);
     }
 
     @Override
     public boolean ReadFile(long hFile, byte[] lpBuffer, int nNumberOfBytesToRead, int[] lpNumberOfBytesRead, Overlapped lpOverlapped) {
-        return notImplemented();
+        return io.readFile(hFile, lpBuffer, nNumberOfBytesToRead, lpNumberOfBytesRead, lpOverlapped);
     }
 
     @Override
     public boolean WriteFile(long hFile, byte[] lpBuffer, int nNumberOfBytesToWrite, int[] lpNumberOfBytesWritten, Overlapped lpOverlapped) {
-        return notImplemented();
+        return io.writeFile(hFile, lpBuffer, nNumberOfBytesToWrite, lpNumberOfBytesWritten, lpOverlapped);
     }
 
     @Override
@@ -664,7 +667,7 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public boolean FlushFileBuffers(long hFile) {
-        return notImplemented();
+        return io.flushFileBuffers(hFile);
     }
 
     @Override
@@ -694,8 +697,7 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public int GetFileType(long hFile) {
-        notImplemented();
-        return FILE_TYPE_UNKNOWN;
+        return io.getFileType(hFile);
     }
 
     @Override
@@ -767,17 +769,17 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public boolean GetOverlappedResult(long hFile, Overlapped lpOverlapped, int[] lpNumberOfBytesTransferred, boolean bWait) {
-        return notImplemented();
+        return io.getOverlappedResult(hFile, lpOverlapped, lpNumberOfBytesTransferred, bWait);
     }
 
     @Override
     public boolean CancelIo(long hFile) {
-        return notImplemented();
+        return io.cancelIo(hFile);
     }
 
     @Override
     public boolean CancelIoEx(long hFile, Overlapped lpOverlapped) {
-        return notImplemented();
+        return io.cancelIoEx(hFile, lpOverlapped);
     }
 
     @Override

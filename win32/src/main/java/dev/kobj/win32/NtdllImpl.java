@@ -10,10 +10,12 @@ import dev.kobj.api.sync.SyncService;
 final class NtdllImpl implements Ntdll {
     private final SectionCalls sections;
     private final CallContext context;
+    private final IoCalls io;
 
     NtdllImpl(CallContext context) {
         this.context = requireNonNull(context, "context is null");
         this.sections = new SectionCalls(context, context.service(dev.kobj.api.section.SectionService.class));
+        this.io = new IoCalls(context);
     }
 
     /** sizeof(EVENT/MUTANT/SEMAPHORE_BASIC_INFORMATION). */
@@ -390,16 +392,16 @@ final class NtdllImpl implements Ntdll {
 
     @Override
     public int NtCreateIoCompletion(long[] ioCompletionHandle, int desiredAccess, ObjectAttributes objectAttributes, int numberOfConcurrentThreads) {
-        return STATUS_NOT_IMPLEMENTED;
+        return io.ntCreateIoCompletion(ioCompletionHandle, desiredAccess, objectAttributes, numberOfConcurrentThreads);
     }
 
     @Override
     public int NtSetIoCompletion(long ioCompletionHandle, long keyContext, long apcContext, int ioStatus, long ioStatusInformation) {
-        return STATUS_NOT_IMPLEMENTED;
+        return io.ntSetIoCompletion(ioCompletionHandle, keyContext, apcContext, ioStatus, ioStatusInformation);
     }
 
     @Override
     public int NtRemoveIoCompletion(long ioCompletionHandle, long[] keyContext, long[] apcContext, IoStatusBlock ioStatusBlock, Long timeout) {
-        return STATUS_NOT_IMPLEMENTED;
+        return io.ntRemoveIoCompletion(ioCompletionHandle, keyContext, apcContext, ioStatusBlock, timeout);
     }
 }

@@ -29,6 +29,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     private final WaitService waits;
     private final SyncService sync;
     private final dev.kobj.api.security.SecurityService security;
+    private final dev.kobj.api.io.IoService io;
     private final String baseNamedObjects;
     private final ProcessService processes;
     private final ObjectType threadType;
@@ -47,6 +48,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
         this.waits = system.kernel().service(WaitService.class).orElseThrow();
         this.sync = system.kernel().service(SyncService.class).orElse(null);
         this.security = system.kernel().service(dev.kobj.api.security.SecurityService.class).orElseThrow();
+        this.io = system.kernel().service(dev.kobj.api.io.IoService.class).orElseThrow();
         this.baseNamedObjects = objects.baseNamedObjects(process.sessionId());
         this.processes = system.kernel().processes();
         this.threadType = system.kernel().objectType("Thread").orElseThrow();
@@ -122,6 +124,11 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     @Override
     public SyncService sync() {
         return sync;
+    }
+
+    @Override
+    public dev.kobj.api.io.IoService io() {
+        return io;
     }
 
     @Override

@@ -172,6 +172,38 @@ class JobApiTest {
     }
 
     @Test
+    void messagesGoToTheAssociatedPortWithTheKeyAndTheProcessId() {
+        long job = k32.CreateJobObject(null, null);
+        ProcessInformation early = spawn("waiter.exe");
+        assertTrue(k32.AssignProcessToJobObject(job, early.hProcess));
+        long port = k32.CreateIoCompletionPort(INVALID_HANDLE_VALUE, 0, 0, 1);
+        assertTrue(k32.SetInformationJobObject(job, JobObjectAssociateCompletionPortInformation,
+                new JobObjectAssociateCompletionPort(0x77, port)));
+        assertFalse(k32.SetInformationJobObject(job, JobObjectAssociateCompletionPortInformation,
+                new JobObjectAssociateCompletionPort(0x78, port)), "once only");
+        assertEquals(ERROR_INVALID_PARAMETER, k32.GetLastError());
+        expect(port, JOB_OBJECT_MSG_NEW_PROCESS, early.dwProcessId); // posted for a member already running
+        ProcessInformation late = spawn("waiter.exe");
+        assertTrue(k32.AssignProcessToJobObject(job, late.hProcess));
+        expect(port, JOB_OBJECT_MSG_NEW_PROCESS, late.dwProcessId);
+        assertTrue(k32.TerminateProcess(early.hProcess, 0xC0000005));
+        expect(port, JOB_OBJECT_MSG_ABNORMAL_EXIT_PROCESS, early.dwProcessId);
+        assertTrue(k32.TerminateProcess(late.hProcess, 3));
+        expect(port, JOB_OBJECT_MSG_EXIT_PROCESS, late.dwProcessId);
+        expect(port, JOB_OBJECT_MSG_ACTIVE_PROCESS_ZERO, 0);
+    }
+
+    private void expect(long port, int message, int processId) {
+        int[] bytes = new int[1];
+        long[] key = new long[1];
+        Overlapped[] overlapped = new Overlapped[1];
+        assertTrue(k32.GetQueuedCompletionStatus(port, bytes, key, overlapped, 5000), "no message " + message);
+        assertEquals(message, bytes[0]);
+        assertEquals(0x77, key[0]);
+        assertEquals(processId, overlapped[0] == null ? 0 : overlapped[0].internal);
+    }
+
+    @Test
     void badInputGetsTheWindowsErrors() {
         long job = k32.CreateJobObject(null, null);
         assertFalse(k32.SetInformationJobObject(job, JobObjectBasicLimitInformation, limits(0x2000, 0)));

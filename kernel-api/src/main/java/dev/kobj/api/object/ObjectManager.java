@@ -51,6 +51,27 @@ public interface ObjectManager {
     int open(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess, long[] handle);
 
     /**
+     * Opens what a name leads to through a parse procedure (NtCreateFile's path): the name is resolved
+     * until it ends or reaches an object that is neither a directory nor a symbolic link, and that
+     * object's type's {@link ObjectProcedures#parse} opens a new object of {@code type} for the rest of
+     * the name, passing {@code context} through; the handle is made for that object with
+     * {@code desiredAccess} mapped by {@code type}. A status of the parse procedure that is a success is
+     * returned as it is.
+     */
+    int openParsed(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess, Object context,
+            long[] handle);
+
+    /**
+     * Inserts a permanent kernel object (a device) as {@code directory\name}, with its creator's
+     * reference kept as the permanence reference; STATUS_OBJECT_NAME_COLLISION if the name is taken,
+     * STATUS_OBJECT_PATH_NOT_FOUND if the directory does not exist.
+     */
+    int insertPermanent(String directory, String name, KernelObject object);
+
+    /** Makes the permanent symbolic link {@code directory\name} → {@code target}. */
+    int createPermanentLink(String directory, String name, String target);
+
+    /**
      * Opens an object the caller already knows (ObOpenObjectByPointer: OpenProcess, OpenThread,
      * OpenProcessToken): the caller's identity is checked against the object's security descriptor.
      */

@@ -1,6 +1,7 @@
 package dev.kobj.api.object;
 
 import dev.kobj.api.process.KProcess;
+import dev.kobj.api.process.KThread;
 import dev.kobj.api.status.NtStatus;
 
 /**
@@ -38,6 +39,21 @@ public interface ObjectProcedures {
 
     /** The last handle and reference are gone: free what the body holds. Called once. */
     default void delete(KernelObject object) {
+    }
+
+    /**
+     * The parse procedure of a type that owns a sub-namespace (a device): a name being opened with
+     * {@link ObjectManager#openParsed} reached {@code object} with {@code remainingName} left after it
+     * ("" when the name ends at the object). On success {@code opened[0]} is a new object, carrying the
+     * creator's reference, for which the caller's handle is made (a device makes a file object).
+     * {@code context} is what the opener passed through (the create parameters). The default: the
+     * object owns no namespace.
+     *
+     * @return STATUS_SUCCESS (or another success status) with {@code opened[0]} set, or a failure status
+     */
+    default int parse(KernelObject object, KThread caller, String remainingName, boolean caseInsensitive,
+            Object context, KernelObject[] opened) {
+        return remainingName.isEmpty() ? NtStatus.STATUS_OBJECT_TYPE_MISMATCH : NtStatus.STATUS_OBJECT_PATH_NOT_FOUND;
     }
 
     /**

@@ -190,7 +190,18 @@ public final class WaitEngine implements WaitService {
             if (caller.isEnded()) {
                 waiter.cancel(STATUS_THREAD_IS_TERMINATING);
             }
-            int status = park(waiter, deadline);
+            dev.kobj.core.process.ThreadBlocking blocking = caller instanceof CoreThread core ? core.blocking() : null;
+            if (blocking != null) {
+                blocking.blocked(); // a completion port stops counting it as running (§7.6)
+            }
+            int status;
+            try {
+                status = park(waiter, deadline);
+            } finally {
+                if (blocking != null) {
+                    blocking.unblocked();
+                }
+            }
             for (int i = 0; i < count; i++) {
                 if (!waiter.block(i).isQueued()) {
                     continue; // a wait-any satisfied while queueing never reached the later objects

@@ -37,9 +37,15 @@ final class Namespace {
     /**
      * Where a path leads. With {@code status} STATUS_SUCCESS: {@code parent} and {@code leaf} name the
      * last component (for a create), and {@code found} is the object there, referenced, or null. A path
-     * that names a directory itself (the root, or a link to a directory) has a null parent.
+     * that names a directory itself (the root, or a link to a directory) has a null parent. A walk for a
+     * parse procedure that stopped at an object owning the rest of the name has that object as
+     * {@code found} and the rest as {@code remaining} (else null).
      */
-    record Resolution(int status, ObjectDirectory parent, String leaf, KernelObject found) {
+    record Resolution(int status, ObjectDirectory parent, String leaf, KernelObject found, String remaining) {
+        Resolution(int status, ObjectDirectory parent, String leaf, KernelObject found) {
+            this(status, parent, leaf, found, null);
+        }
+
         static Resolution failed(int status) {
             return new Resolution(status, null, null, null);
         }
@@ -50,6 +56,14 @@ final class Namespace {
      * absolute path). {@code openLink}: a symbolic link as the last component is not followed.
      */
     Resolution resolve(KernelObject start, String path, boolean caseInsensitive, boolean openLink) {
+        return resolve(start, path, caseInsensitive, openLink, false);
+    }
+
+    /**
+     * As above; with {@code parse}, a component in the middle of the path that is neither a directory
+     * nor a link ends the walk there (referenced), leaving the rest of the path to its parse procedure.
+     */
+    Resolution resolve(KernelObject start, String path, boolean caseInsensitive, boolean openLink, boolean parse) {
         if (path.length() > MAX_NAME_CHARS) {
             return Resolution.failed(STATUS_OBJECT_NAME_INVALID);
         }
@@ -104,6 +118,12 @@ final class Namespace {
                 } else if (next instanceof SymbolicLinkObject link) {
                     target = link.target() + rest.substring(end);
                     break;
+                } else if (parse && next != null) {
+                    KernelObject owner = directory.findAndReference(component, caseInsensitive);
+                    if (owner == null) {
+                        return Resolution.failed(STATUS_OBJECT_PATH_NOT_FOUND);
+                    }
+                    return new Resolution(STATUS_SUCCESS, null, null, owner, rest.substring(end + 1));
                 } else {
                     return Resolution.failed(STATUS_OBJECT_PATH_NOT_FOUND);
                 }

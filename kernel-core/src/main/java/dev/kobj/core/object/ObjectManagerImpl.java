@@ -220,6 +220,88 @@ public final class ObjectManagerImpl implements ObjectManager {
     }
 
     @Override
+    public int openParsed(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess,
+            Object context, long[] handle) {
+        clear(handle);
+        if (attributes == null || !attributes.hasName() || handle == null
+                || (attributes.attributes() & ~OBJ_VALID_ATTRIBUTES) != 0) {
+            return attributes != null && !attributes.hasName() ? STATUS_OBJECT_PATH_SYNTAX_BAD : STATUS_INVALID_PARAMETER;
+        }
+        int access = grantCreator(type, desiredAccess, process(caller).identity()); // a new file object
+        if (access < 0) {
+            return access;
+        }
+        KernelObject root = null;
+        if (attributes.rootDirectory() != 0) {
+            HandleEntry rootEntry = lookup(caller, attributes.rootDirectory());
+            if (rootEntry == null) {
+                return STATUS_INVALID_HANDLE;
+            }
+            root = rootEntry.object();
+        }
+        boolean caseInsensitive = attributes.has(OBJ_CASE_INSENSITIVE);
+        Namespace.Resolution where = namespace.resolve(root, attributes.name(), caseInsensitive, false, true);
+        if (where.status() != STATUS_SUCCESS) {
+            return where.status();
+        }
+        KernelObject owner = where.found();
+        if (owner == null) {
+            return STATUS_OBJECT_NAME_NOT_FOUND;
+        }
+        String remaining = where.remaining() == null ? "" : where.remaining();
+        KernelObject[] opened = new KernelObject[1];
+        int status;
+        try {
+            status = owner.type().procedures().parse(owner, caller, remaining, caseInsensitive, context, opened);
+        } finally {
+            release(owner);
+        }
+        if (status < 0) {
+            return status;
+        }
+        KernelObject object = opened[0];
+        if (object == null || object.type() != type) {
+            throw new IllegalStateException("the parse procedure of " + owner.type() + " opened " + object);
+        }
+        stats(object).objectCreated();
+        return insert(process(caller), object, access, attributes.attributes() & OBJ_INHERIT, OpenReason.CREATE,
+                handle, status);
+    }
+
+    @Override
+    public int insertPermanent(String directory, String name, KernelObject object) {
+        Namespace.Resolution where = namespace.resolve(null, directory, false, false);
+        if (where.status() != STATUS_SUCCESS) {
+            return where.status();
+        }
+        if (!(where.found() instanceof ObjectDirectory parent)) {
+            if (where.found() != null) {
+                release(where.found());
+            }
+            return STATUS_OBJECT_PATH_NOT_FOUND;
+        }
+        try {
+            permanent(object);
+            KernelObject result = parent.insertOrReference(name, false, object);
+            if (result != object) {
+                if (result != null) {
+                    release(result);
+                }
+                return result == null ? STATUS_OBJECT_PATH_NOT_FOUND : STATUS_OBJECT_NAME_COLLISION;
+            }
+            stats(object).objectCreated();
+            return STATUS_SUCCESS;
+        } finally {
+            release(parent);
+        }
+    }
+
+    @Override
+    public int createPermanentLink(String directory, String name, String target) {
+        return insertPermanent(directory, name, new SymbolicLinkObject(CoreTypes.SYMBOLIC_LINK, target));
+    }
+
+    @Override
     public int insert(KProcess process, KernelObject object, int desiredAccess, int handleAttributes, long[] handle) {
         clear(handle);
         if (handle == null || !object.reference()) {
@@ -382,7 +464,6 @@ public final class ObjectManagerImpl implements ObjectManager {
         release(object);
     }
 
-    /** Drops a reference; the last one runs the delete procedure, after giving back a name still held. */
     @Override
     public boolean reference(KernelObject object) {
         return object.reference();

@@ -31,6 +31,7 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
     private final java.util.Queue<Runnable> apcs = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicInteger suspendCount = new java.util.concurrent.atomic.AtomicInteger();
     private DispatcherObject[] waitObjects;
+    private volatile ThreadBlocking blocking;
 
     CoreThread(int id, CoreProcess process, Thread javaThread, DispatcherContext context) {
         super(CoreTypes.THREAD);
@@ -200,6 +201,15 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
             waitObjects = objects;
         }
         return objects;
+    }
+
+    /** What to tell when this thread blocks and runs again (its I/O state), or {@code null}. */
+    public ThreadBlocking blocking() {
+        return blocking;
+    }
+
+    public void setBlocking(ThreadBlocking blocking) {
+        this.blocking = blocking;
     }
 
     /** The handle table of this thread's process. */

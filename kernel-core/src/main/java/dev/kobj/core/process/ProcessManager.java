@@ -46,6 +46,7 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
     private final Object sweeperLock = new Object();
     private volatile Thread sweeper; // written under sweeperLock
     private boolean closed; // guarded by sweeperLock
+    private final java.util.List<ThreadRundown> rundowns = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Inject
     public ProcessManager(HandleTablePolicy policy, ObjectManager objects, DispatcherContext context,
@@ -55,6 +56,11 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
         this.policy = requireNonNull(policy, "policy is null");
         this.objects = requireNonNull(objects, "objects is null");
         this.context = requireNonNull(context, "context is null");
+    }
+
+    /** Registers core work for every thread end (the I/O manager's, at boot). */
+    public void addRundown(ThreadRundown rundown) {
+        rundowns.add(requireNonNull(rundown, "rundown is null"));
     }
 
     @Override
@@ -183,6 +189,9 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
             LockSupport.unpark(core.javaThread()); // termination wakes the thread's wait (two-step end)
         }
         LockSupport.unpark(core.javaThread()); // and a thread stopped by SuspendThread
+        for (ThreadRundown rundown : rundowns) {
+            rundown.threadEnded(core); // its pending I/O is cancelled
+        }
         DispatcherMutant.abandonAll(core);
         core.discardApcs();
         core.dispatcherObject().set();

@@ -49,7 +49,9 @@ public final class CounterModule implements KernelModule {
 
     @Override
     public void configure(Binder binder) {
-        KernelBinder.of(binder).objectType(COUNTER).service(CounterService.class, CounterServiceImpl.class);
+        KernelBinder kernel = KernelBinder.of(binder).objectType(COUNTER)
+                .service(CounterService.class, CounterServiceImpl.class);
+        TestDriverModule.configure(kernel);
     }
 
     static final class CounterServiceImpl implements CounterService {

@@ -1,0 +1,71 @@
+package dev.kobj.api.io;
+
+import dev.kobj.api.status.NtStatus;
+
+/**
+ * A driver: it makes devices under {@code \Device} when the kernel boots and answers the requests made
+ * on the file objects opened through them (NT's IRP major functions). Registered by a plugin with
+ * {@link dev.kobj.api.KernelBinder#driver}; built once per kernel by constructor injection.
+ *
+ * <p>Every dispatch routine receives a fresh {@link IoRequest} and returns a status: a final one (the I/O
+ * manager then completes the request with it and {@link IoRequest#information()}), or
+ * {@link NtStatus#STATUS_PENDING}, in which case the driver completes the request later, from any
+ * thread, with {@link IoRequest#complete}. A pending request should carry a cancel routine
+ * ({@link IoRequest#setCancelRoutine}); cancellation (CancelIo, CancelIoEx, the last handle closed, the
+ * issuing thread's end) calls it, and it must complete the request, normally with STATUS_CANCELLED.
+ *
+ * <p>The I/O manager calls drivers with none of its locks held, on the calling thread. Drivers must not
+ * block in a dispatch routine for longer than their own state needs: waiting for data is done by
+ * returning STATUS_PENDING, so that the caller's wait can be ended by cancellation, interrupts and
+ * termination. Every method but {@link #load} has a default, so a driver overrides what it supports;
+ * the defaults refuse with STATUS_INVALID_DEVICE_REQUEST.
+ *
+ * @since 0.1
+ */
+public interface Driver {
+    /** Called once at boot: make the driver's devices (and their {@code \??} links). */
+    void load(DeviceRegistry devices);
+
+    /**
+     * IRP_MJ_CREATE (and the pipe and mailslot creates, told apart by {@link CreateParameters#extra}):
+     * a new file object is opened on {@code request.file().device()} for the name left after the device,
+     * {@link IoRequest#fileName()} ("" for the device itself). The driver checks the name, the
+     * disposition, share access, and stores its state with {@link FileObject#setContext}. It must not
+     * return STATUS_PENDING. {@link IoRequest#information()} is the create disposition (FILE_OPENED ...).
+     */
+    default int create(IoRequest request) {
+        return NtStatus.STATUS_SUCCESS;
+    }
+
+    /** IRP_MJ_READ into {@link IoRequest#buffer()} at {@link IoRequest#byteOffset()}; information = bytes read. */
+    default int read(IoRequest request) {
+        return NtStatus.STATUS_INVALID_DEVICE_REQUEST;
+    }
+
+    /** IRP_MJ_WRITE from {@link IoRequest#buffer()}; information = bytes written. */
+    default int write(IoRequest request) {
+        return NtStatus.STATUS_INVALID_DEVICE_REQUEST;
+    }
+
+    /** IRP_MJ_DEVICE_CONTROL and IRP_MJ_FILE_SYSTEM_CONTROL (FSCTL_PIPE_LISTEN ...), by control code. */
+    default int deviceControl(IoRequest request) {
+        return NtStatus.STATUS_INVALID_DEVICE_REQUEST;
+    }
+
+    /** IRP_MJ_FLUSH_BUFFERS. */
+    default int flush(IoRequest request) {
+        return NtStatus.STATUS_SUCCESS;
+    }
+
+    /**
+     * IRP_MJ_CLEANUP: the last handle to {@code file} was closed. The I/O manager has already cancelled
+     * the file's pending requests; the driver releases what handles held (share access, byte-range
+     * locks, a pipe end's connection). Called once, on the closing thread.
+     */
+    default void cleanup(FileObject file) {
+    }
+
+    /** IRP_MJ_CLOSE: the file object is being deleted (no handle and no reference left). Called once. */
+    default void close(FileObject file) {
+    }
+}
