@@ -71,7 +71,21 @@ class Win32BootTest {
             assertEquals(INVALID_HANDLE_VALUE, k32.CreateFile("x", GENERIC_READ, 0, null, OPEN_EXISTING, 0, 0));
             assertEquals(WAIT_FAILED, k32.WaitForSingleObject(4, 0));
             assertNull(k32.MapViewOfFile(4, FILE_MAP_READ, 0, 0, 0));
+        }
+    }
+
+    @Test
+    void aKernelWithoutAFamilyFailsItsCallsTheWindowsWay() {
+        try (dev.kobj.api.Kernel kernel = dev.kobj.api.Kernels.boot(
+                dev.kobj.api.KernelConfig.defaults().withModules("core", "sync"));
+                Win32System system = Win32.boot(kernel)) {
+            Win32Process process = system.attach("test.exe");
             assertEquals(STATUS_NOT_IMPLEMENTED, process.ntdll().NtOpenSection(new long[1], 0, null));
+            assertEquals(NULL, process.kernel32().CreateJobObject(null, null));
+            assertEquals(ERROR_CALL_NOT_IMPLEMENTED, process.kernel32().GetLastError());
+            assertEquals(NULL, process.kernel32().CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, 1,
+                    null));
+            assertEquals(ERROR_CALL_NOT_IMPLEMENTED, process.kernel32().GetLastError());
         }
     }
 
