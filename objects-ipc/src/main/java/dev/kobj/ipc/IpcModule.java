@@ -3,6 +3,7 @@ package dev.kobj.ipc;
 import com.google.inject.Binder;
 import dev.kobj.api.KernelBinder;
 import dev.kobj.api.KernelModule;
+import dev.kobj.api.port.PortService;
 import dev.kobj.api.section.SectionService;
 
 /** The IPC family: sections (pagefile-backed) and the Port type; the named-pipe and mailslot drivers come with the I/O manager. */
@@ -18,5 +19,6 @@ public final class IpcModule implements KernelModule {
         IpcTypes.ALL.forEach(kernel::objectType);
         kernel.service(SectionService.class, SectionServiceImpl.class);
         kernel.processListener(SectionRundown.class);
+        kernel.service(PortService.class, PortServiceImpl.class);
     }
 }

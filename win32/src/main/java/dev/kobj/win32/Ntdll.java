@@ -58,4 +58,28 @@ public interface Ntdll {
     int NtSetIoCompletion(long ioCompletionHandle, long keyContext, long apcContext, int ioStatus, long ioStatusInformation);
     int NtRemoveIoCompletion(long ioCompletionHandle, long[] keyContext, long[] apcContext, IoStatusBlock ioStatusBlock,
             Long timeout);
+
+    // LPC ports (a kobj addition to the contract; see win32/README.md)
+
+    int NtCreatePort(long[] portHandle, ObjectAttributes objectAttributes, int maxConnectionInfoLength,
+            int maxMessageLength, int maxPoolUsage);
+
+    int NtConnectPort(long[] portHandle, String portName, int[] maxMessageLength, byte[] connectionInformation,
+            byte[][] connectionInformationOut);
+
+    int NtListenPort(long portHandle, PortMessage[] connectionRequest);
+
+    int NtAcceptConnectPort(long[] portHandle, long portContext, PortMessage connectionRequest,
+            boolean acceptConnection);
+
+    int NtCompleteConnectPort(long portHandle);
+
+    int NtRequestPort(long portHandle, PortMessage requestMessage);
+
+    int NtRequestWaitReplyPort(long portHandle, PortMessage requestMessage, PortMessage[] replyMessage);
+
+    int NtReplyPort(long portHandle, PortMessage replyMessage);
+
+    int NtReplyWaitReceivePort(long portHandle, long[] portContext, PortMessage replyMessage,
+            PortMessage[] receiveMessage);
 }

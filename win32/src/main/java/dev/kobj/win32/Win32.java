@@ -358,6 +358,24 @@ public final class Win32 {
         return Win32SystemImpl.boot();
     }
 
+    // LPC ports (a kobj addition to the contract)
+    public static final int PORT_CONNECT = 0x0001;
+    public static final int PORT_ALL_ACCESS = 0x001F0001;
+    public static final int LPC_REQUEST = 1;
+    public static final int LPC_REPLY = 2;
+    public static final int LPC_DATAGRAM = 3;
+    public static final int LPC_LOST_REPLY = 4;
+    public static final int LPC_PORT_CLOSED = 5;
+    public static final int LPC_CLIENT_DIED = 6;
+    public static final int LPC_CONNECTION_REQUEST = 10;
+    public static final int PORT_MAXIMUM_MESSAGE_LENGTH = 512;
+    public static final int STATUS_PORT_DISCONNECTED = 0xC0000037;
+    public static final int STATUS_PORT_CONNECTION_REFUSED = 0xC0000041;
+    public static final int STATUS_PORT_MESSAGE_TOO_LONG = 0xC000002F;
+    public static final int STATUS_REPLY_MESSAGE_MISMATCH = 0xC000021F;
+    public static final int STATUS_INVALID_PARAMETER_3 = 0xC00000F1;
+    public static final int STATUS_INVALID_PARAMETER_4 = 0xC00000F2;
+
     /** Wraps a kernel built by other means (a custom kernel from chosen modules); its owner closes it. */
     public static Win32System boot(dev.kobj.api.Kernel kernel) {
         return Win32SystemImpl.wrap(kernel);
