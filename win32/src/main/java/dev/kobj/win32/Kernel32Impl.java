@@ -30,6 +30,11 @@ final class Kernel32Impl implements Kernel32 {
         this.io = new IoCalls(context);
     }
 
+    /** The Ntdll of the same process. */
+    Ntdll ntdll() {
+        return context.ntdll();
+    }
+
     @Override
     public boolean CloseHandle(long hObject) {
         KThread thread = context.thread();

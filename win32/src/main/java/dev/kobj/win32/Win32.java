@@ -376,6 +376,17 @@ public final class Win32 {
     public static final int STATUS_INVALID_PARAMETER_3 = 0xC00000F1;
     public static final int STATUS_INVALID_PARAMETER_4 = 0xC00000F2;
 
+    /**
+     * The Ntdll of the process {@code kernel32} belongs to: how a program, which is handed only its
+     * Kernel32, reaches the NT calls (a kobj addition to the contract).
+     */
+    public static Ntdll ntdll(Kernel32 kernel32) {
+        if (kernel32 instanceof Kernel32Impl impl) {
+            return impl.ntdll();
+        }
+        throw new IllegalArgumentException("not a kobj Kernel32: " + kernel32);
+    }
+
     /** Wraps a kernel built by other means (a custom kernel from chosen modules); its owner closes it. */
     public static Win32System boot(dev.kobj.api.Kernel kernel) {
         return Win32SystemImpl.wrap(kernel);
