@@ -26,6 +26,38 @@ class SyncApiTest {
     }
 
     @Test
+    void signalObjectAndWaitIsOneStepSoAPulseInReplyIsNeverLost() throws Exception {
+        long request = k32.CreateEvent(null, false, false, null);
+        long answer = k32.CreateEvent(null, true, false, null); // manual: only a pulse reaches a waiter
+        int rounds = 300;
+        Thread responder = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < rounds; i++) {
+                if (k32.WaitForSingleObject(request, 5000) != WAIT_OBJECT_0) {
+                    return;
+                }
+                k32.PulseEvent(answer); // if the asker were not yet waiting, this would be lost
+            }
+        });
+        for (int i = 0; i < rounds; i++) {
+            assertEquals(WAIT_OBJECT_0, k32.SignalObjectAndWait(request, answer, 5000, false), "round " + i);
+        }
+        responder.join();
+    }
+
+    @Test
+    void signalObjectAndWaitChecksBothHandlesBeforeSignalling() {
+        long event = k32.CreateEvent(null, true, false, null);
+        assertEquals(WAIT_FAILED, k32.SignalObjectAndWait(event, 0x7770, 0, false));
+        assertEquals(ERROR_INVALID_HANDLE, k32.GetLastError());
+        assertEquals(WAIT_TIMEOUT, k32.WaitForSingleObject(event, 0), "nothing was signalled");
+        long mutex = k32.CreateMutex(null, false, null);
+        assertEquals(WAIT_FAILED, k32.SignalObjectAndWait(mutex, event, 0, false), "a mutex not owned");
+        assertEquals(ERROR_NOT_OWNER, k32.GetLastError());
+        assertEquals(WAIT_TIMEOUT, k32.SignalObjectAndWait(event, k32.CreateEvent(null, true, false, null), 0, false));
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(event, 0), "signalled, then the wait timed out");
+    }
+
+    @Test
     void namedCreateSetsZeroOrAlreadyExists() {
         k32.SetLastError(0xdead);
         long first = k32.CreateEvent(null, true, false, "kobj-ev");

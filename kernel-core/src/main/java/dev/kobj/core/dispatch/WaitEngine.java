@@ -28,6 +28,7 @@ import dev.kobj.api.process.ProcessService;
 import dev.kobj.core.process.CoreThread;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 
 /**
  * The wait engine (nt-semantics.md §5.2–5.3), built as the Linux ntsync driver is.
@@ -94,7 +95,7 @@ public final class WaitEngine implements WaitService {
         }
         DispatcherObject[] list = ((CoreThread) caller).waitObjects();
         list[0] = object;
-        return block(caller, list, 1, false, alertable, timeout);
+        return block(caller, list, 1, false, alertable, timeout, null);
     }
 
     @Override
@@ -164,13 +165,25 @@ public final class WaitEngine implements WaitService {
                 return STATUS_TIMEOUT;
             }
         }
-        return block(caller, list, count, all, alertable, timeout);
+        return block(caller, list, count, all, alertable, timeout, null);
     }
 
-    /** The slow path: queue, park, dequeue; again on RETRY with the time left. */
-    private int block(KThread caller, DispatcherObject[] list, int count, boolean all, boolean alertable,
+    @Override
+    public int signalAndWait(KThread caller, IntSupplier signal, DispatcherObject object, boolean alertable,
             long timeout) {
-        if (reapDeadOwners(list, count)) {
+        DispatcherObject[] list = ((CoreThread) caller).waitObjects();
+        list[0] = object;
+        return block(caller, list, 1, false, alertable, timeout, signal);
+    }
+
+    /**
+     * The slow path: queue, park, dequeue; again on RETRY with the time left. A {@code signal} runs once,
+     * after the caller is queued and before it parks (SignalObjectAndWait), so whoever the signal wakes
+     * finds the caller already waiting; a signal that fails withdraws the wait if nothing satisfied it yet.
+     */
+    private int block(KThread caller, DispatcherObject[] list, int count, boolean all, boolean alertable,
+            long timeout, IntSupplier signal) {
+        if (signal == null && reapDeadOwners(list, count)) {
             return wait(caller, list, count, all, alertable, timeout); // an abandoned mutex may satisfy it now
         }
         long deadline = deadline(timeout);
@@ -181,6 +194,14 @@ public final class WaitEngine implements WaitService {
                 queueAll(waiter, list, count, timeout == 0);
             } else {
                 queueAny(caller, waiter, list, count);
+            }
+            if (signal != null) {
+                int signalled = signal.getAsInt();
+                signal = null;
+                if (signalled < 0 && waiter.cancel(signalled)) {
+                    dequeue(waiter, list, count);
+                    return signalled;
+                }
             }
             // Alertable from here; then look again: an APC queued just before found no one to wake.
             if (alertable && waiter.makeAlertable() && caller.hasApcs()) {
@@ -202,18 +223,7 @@ public final class WaitEngine implements WaitService {
                     blocking.unblocked();
                 }
             }
-            for (int i = 0; i < count; i++) {
-                if (!waiter.block(i).isQueued()) {
-                    continue; // a wait-any satisfied while queueing never reached the later objects
-                }
-                DispatcherObject object = list[i];
-                object.lock();
-                try {
-                    object.dequeue(waiter.block(i));
-                } finally {
-                    object.unlock();
-                }
-            }
+            dequeue(waiter, list, count);
             if (status == STATUS_USER_APC) {
                 caller.runApcs();
                 return status;
@@ -228,6 +238,21 @@ public final class WaitEngine implements WaitService {
                         return DispatcherObject.result(acquired, i);
                     }
                 }
+            }
+        }
+    }
+
+    private static void dequeue(Waiter waiter, DispatcherObject[] list, int count) {
+        for (int i = 0; i < count; i++) {
+            if (!waiter.block(i).isQueued()) {
+                continue; // a wait-any satisfied while queueing never reached the later objects
+            }
+            DispatcherObject object = list[i];
+            object.lock();
+            try {
+                object.dequeue(waiter.block(i));
+            } finally {
+                object.unlock();
             }
         }
     }

@@ -44,6 +44,11 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
         setSecurityDescriptor(process.token().defaultDescriptor());
     }
 
+    /** The Thread type's close procedure: no handle to this thread is left. */
+    public void lastHandleClosed() {
+        process.manager().lastHandleClosed(this);
+    }
+
     @Override
     public int id() {
         return id;
