@@ -57,6 +57,32 @@ class SyncApiTest {
         assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(event, 0), "signalled, then the wait timed out");
     }
 
+    private int pointerCount(long handle) {
+        Object[] out = new Object[1];
+        assertEquals(STATUS_SUCCESS, nt.NtQueryObject(handle, 0, out, 56, null));
+        return ((ObjectBasicInformation) out[0]).pointerCount();
+    }
+
+    @Test
+    void aWaitInProgressHoldsAReferenceThatOutlivesTheHandle() throws Exception {
+        long event = k32.CreateEvent(null, false, false, null);
+        long[] other = new long[1];
+        assertTrue(k32.DuplicateHandle(-1, event, -1, other, 0, false, DUPLICATE_SAME_ACCESS));
+        assertEquals(2, pointerCount(other[0]), "two handles, nothing else");
+        java.util.concurrent.CompletableFuture<Integer> waiter = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> k32.WaitForMultipleObjects(1, new long[] {event}, false, 10_000));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (pointerCount(other[0]) != 3 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(3, pointerCount(other[0]), "the wait in progress counts");
+        assertTrue(k32.CloseHandle(event));
+        assertEquals(2, pointerCount(other[0]));
+        assertTrue(k32.SetEvent(other[0]));
+        assertEquals(WAIT_OBJECT_0, waiter.get(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(1, pointerCount(other[0]), "and is given back when it ends");
+    }
+
     @Test
     void namedCreateSetsZeroOrAlreadyExists() {
         k32.SetLastError(0xdead);

@@ -22,6 +22,7 @@ import dev.kobj.api.dispatch.Waitable;
 import dev.kobj.api.dispatch.Waiter;
 import dev.kobj.api.object.Access;
 import dev.kobj.api.object.HandleEntry;
+import dev.kobj.api.object.KernelObject;
 import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.process.KThread;
 import dev.kobj.api.process.ProcessService;
@@ -95,7 +96,31 @@ public final class WaitEngine implements WaitService {
         }
         DispatcherObject[] list = ((CoreThread) caller).waitObjects();
         list[0] = object;
-        return block(caller, list, 1, false, alertable, timeout, null);
+        KernelObject[] held = ((CoreThread) caller).waitKernelObjects();
+        held[0] = entry.object();
+        return blockHolding(caller, held, list, 1, false, alertable, timeout);
+    }
+
+    /**
+     * Blocks holding a reference on each object waited for, so that its pointer count shows the wait in
+     * progress and it outlives a handle closed meanwhile (nt-semantics.md §1.2); the fast paths take none.
+     */
+    private int blockHolding(KThread caller, KernelObject[] held, DispatcherObject[] list, int count, boolean all,
+            boolean alertable, long timeout) {
+        int referenced = 0;
+        try {
+            for (; referenced < count; referenced++) {
+                if (!objects.reference(held[referenced])) {
+                    return STATUS_INVALID_HANDLE; // deleted since the lookup
+                }
+            }
+            return block(caller, list, count, all, alertable, timeout, null);
+        } finally {
+            for (int i = 0; i < referenced; i++) {
+                objects.dereference(held[i]);
+                held[i] = null;
+            }
+        }
     }
 
     @Override
@@ -111,6 +136,7 @@ public final class WaitEngine implements WaitService {
             return STATUS_INVALID_PARAMETER;
         }
         DispatcherObject[] list = ((CoreThread) caller).waitObjects();
+        KernelObject[] held = ((CoreThread) caller).waitKernelObjects();
         for (int i = 0; i < count; i++) {
             HandleEntry entry = objects.lookup(caller, handles[i]);
             if (entry == null) {
@@ -123,6 +149,7 @@ public final class WaitEngine implements WaitService {
                 return STATUS_ACCESS_DENIED;
             }
             list[i] = waitable.dispatcherObject();
+            held[i] = entry.object();
         }
         boolean all = waitType == WAIT_ALL;
         if (all) {
@@ -137,7 +164,18 @@ public final class WaitEngine implements WaitService {
         if (alertable && caller.runApcs()) {
             return STATUS_USER_APC;
         }
-        return wait(caller, list, count, all, alertable, timeout);
+        if (!all) {
+            for (int i = 0; i < count; i++) {
+                int acquired = list[i].tryAcquire(caller);
+                if (acquired != DispatcherObject.NOT_SIGNALLED) {
+                    return DispatcherObject.result(acquired, i);
+                }
+            }
+            if (timeout == 0) {
+                return STATUS_TIMEOUT;
+            }
+        }
+        return blockHolding(caller, held, list, count, all, alertable, timeout);
     }
 
     @Override

@@ -31,6 +31,7 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
     private final java.util.Queue<Runnable> apcs = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicInteger suspendCount = new java.util.concurrent.atomic.AtomicInteger();
     private DispatcherObject[] waitObjects;
+    private KernelObject[] waitKernelObjects;
     private volatile ThreadBlocking blocking;
 
     CoreThread(int id, CoreProcess process, Thread javaThread, DispatcherContext context) {
@@ -199,6 +200,16 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
     }
 
     /** Scratch space for the objects of this thread's current wait; used by this thread only. */
+    /** Scratch for the objects behind a wait's handles, referenced while the thread blocks. */
+    public KernelObject[] waitKernelObjects() {
+        KernelObject[] objects = waitKernelObjects;
+        if (objects == null) {
+            objects = new KernelObject[64];
+            waitKernelObjects = objects;
+        }
+        return objects;
+    }
+
     public DispatcherObject[] waitObjects() {
         DispatcherObject[] objects = waitObjects;
         if (objects == null) {
