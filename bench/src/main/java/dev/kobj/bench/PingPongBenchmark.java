@@ -152,7 +152,7 @@ public class PingPongBenchmark {
             PortMessage[] message = new PortMessage[1];
             k.ports.listenPort(self, port[0], message);
             long[] comm = new long[1];
-            k.ports.acceptConnectPort(self, 0, message[0], true, comm);
+            k.ports.acceptConnectPort(self, 0, message[0], true, null, comm);
             k.ports.completeConnectPort(self, comm[0]);
             PortMessage reply = null;
             for (int i = 0; i < ROUNDS; i++) {
@@ -165,7 +165,7 @@ public class PingPongBenchmark {
         Thread client = start(() -> {
             KThread self = k.adopt();
             long[] comm = new long[1];
-            k.ports.connectPort(self, name, null, null, null, comm);
+            k.ports.connectPort(self, name, null, null, null, null, null, comm);
             PortMessage request = PortMessage.of(new byte[16]);
             PortMessage[] reply = new PortMessage[1];
             for (int i = 0; i < ROUNDS; i++) {

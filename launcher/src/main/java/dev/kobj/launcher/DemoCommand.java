@@ -99,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
                 case LPC_CONNECTION_REQUEST -> {
                     out.printf("server: connection from process %d: \"%s\"%n", m.clientProcessId(), text(m.data()));
                     long[] comm = new long[1];
-                    nt.NtAcceptConnectPort(comm, 1, PortMessage.replyTo(m, bytes("hello, client")), true);
+                    nt.NtAcceptConnectPort(comm, 1, PortMessage.replyTo(m, bytes("hello, client")), true, null);
                     nt.NtCompleteConnectPort(comm[0]);
                 }
                 case LPC_REQUEST -> {
@@ -119,7 +119,7 @@ final class DemoCommand implements Callable<Integer> {
         Ntdll nt = Win32.ntdll(k32);
         long[] port = new long[1];
         byte[][] answer = new byte[1][];
-        int status = nt.NtConnectPort(port, PORT, null, bytes("hello, server"), answer);
+        int status = nt.NtConnectPort(port, PORT, null, null, null, bytes("hello, server"), answer);
         if (status != STATUS_SUCCESS) {
             return status;
         }

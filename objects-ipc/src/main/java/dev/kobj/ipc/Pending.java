@@ -16,6 +16,10 @@ final class Pending {
     volatile int status;
     volatile PortMessage result;
     volatile PortObject clientPort;
+    /** A client's port view: its section, mapped into the server at acceptance. */
+    volatile SectionObject section;
+    volatile long viewOffset;
+    volatile long viewSize;
     private final AtomicBoolean completed = new AtomicBoolean();
 
     Pending(DispatcherContext context, PortObject from) {

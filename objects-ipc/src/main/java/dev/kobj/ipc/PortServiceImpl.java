@@ -28,6 +28,9 @@ import dev.kobj.api.object.ObjectAttributes;
 import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.port.PortMessage;
 import dev.kobj.api.port.PortService;
+import dev.kobj.api.port.PortView;
+import dev.kobj.api.section.SectionService;
+import dev.kobj.api.section.SectionView;
 import dev.kobj.api.process.KThread;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -45,6 +48,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class PortServiceImpl implements PortService {
     private final ObjectManager objects;
+    private final SectionServiceImpl sections;
     private final WaitService waits;
     private final DispatcherContext context;
     private final AtomicInteger nextMessageId = new AtomicInteger();
@@ -52,8 +56,9 @@ final class PortServiceImpl implements PortService {
     private final Map<Integer, Pending> connecting = new ConcurrentHashMap<>();
 
     @Inject
-    PortServiceImpl(ObjectManager objects, WaitService waits) {
+    PortServiceImpl(ObjectManager objects, WaitService waits, SectionService sections) {
         this.objects = requireNonNull(objects, "objects is null");
+        this.sections = (SectionServiceImpl) requireNonNull(sections, "sections is null");
         this.waits = requireNonNull(waits, "waits is null");
         this.context = waits.context();
     }
@@ -77,8 +82,8 @@ final class PortServiceImpl implements PortService {
     // ---- connections ----
 
     @Override
-    public int connectPort(KThread caller, String portName, byte[] connectionInfo, int[] maxMessageLength,
-            byte[][] connectionInfoOut, long[] portHandle) {
+    public int connectPort(KThread caller, String portName, PortView clientView, byte[] connectionInfo,
+            int[] maxMessageLength, byte[][] connectionInfoOut, SectionView[] mappedView, long[] portHandle) {
         if (portHandle == null || portHandle.length == 0 || portName == null) {
             return STATUS_INVALID_PARAMETER;
         }
@@ -100,37 +105,60 @@ final class PortServiceImpl implements PortService {
                 return STATUS_INVALID_PARAMETER;
             }
             Pending pending = new Pending(context, null);
-            int id = messageId();
-            connecting.put(id, pending);
-            PortMessage request = new PortMessage(LPC_CONNECTION_REQUEST, id, caller.process().id(), caller.id(), info);
-            server.enqueue(request, null);
-            status = await(caller, pending);
-            connecting.remove(id);
-            connectionByRequest.remove(id);
-            if (status != STATUS_SUCCESS) {
-                abandon(pending, status); // interrupted or terminated while the server answered
-                return status;
+            SectionView[] view = new SectionView[1];
+            if (clientView != null) {
+                status = sections.mapView(caller, clientView.sectionHandle(), SectionService.FILE_MAP_WRITE,
+                        clientView.sectionOffset(), clientView.viewSize(), view);
+                if (status < 0) {
+                    return status;
+                }
+                pending.section = sections.sectionAt(caller.process(), view[0].baseAddress());
+                pending.viewOffset = clientView.sectionOffset();
+                pending.viewSize = view[0].size();
             }
-            status = pending.status;
-            PortObject client = pending.clientPort;
-            if (status < 0 || client == null) {
-                return status < 0 ? status : STATUS_PORT_CONNECTION_REFUSED;
+            status = connect(caller, server, info, pending, maxMessageLength, connectionInfoOut, portHandle);
+            if (status < 0 && view[0] != null) {
+                sections.unmap(caller.process(), view[0].baseAddress()); // no connection, no view
+            } else if (view[0] != null && mappedView != null && mappedView.length > 0) {
+                mappedView[0] = view[0];
             }
-            status = objects.insert(caller.process(), client, PORT_ALL_ACCESS, 0, portHandle);
-            objects.dereference(client); // the handle holds it now
-            if (status < 0) {
-                return status;
-            }
-            if (maxMessageLength != null && maxMessageLength.length > 0) {
-                maxMessageLength[0] = client.maxMessageLength;
-            }
-            if (connectionInfoOut != null && connectionInfoOut.length > 0) {
-                connectionInfoOut[0] = pending.result == null ? new byte[0] : pending.result.data();
-            }
-            return STATUS_SUCCESS;
+            return status;
         } finally {
             objects.dereference(server);
         }
+    }
+
+    /** Queues the connection request and waits for the server's answer. */
+    private int connect(KThread caller, PortObject server, byte[] info, Pending pending, int[] maxMessageLength,
+            byte[][] connectionInfoOut, long[] portHandle) {
+        int id = messageId();
+        connecting.put(id, pending);
+        PortMessage request = new PortMessage(LPC_CONNECTION_REQUEST, id, caller.process().id(), caller.id(), info);
+        server.enqueue(request, null);
+        int status = await(caller, pending);
+        connecting.remove(id);
+        connectionByRequest.remove(id);
+        if (status != STATUS_SUCCESS) {
+            abandon(pending, status); // interrupted or terminated while the server answered
+            return status;
+        }
+        status = pending.status;
+        PortObject client = pending.clientPort;
+        if (status < 0 || client == null) {
+            return status < 0 ? status : STATUS_PORT_CONNECTION_REFUSED;
+        }
+        status = objects.insert(caller.process(), client, PORT_ALL_ACCESS, 0, portHandle);
+        objects.dereference(client); // the handle holds it now
+        if (status < 0) {
+            return status;
+        }
+        if (maxMessageLength != null && maxMessageLength.length > 0) {
+            maxMessageLength[0] = client.maxMessageLength;
+        }
+        if (connectionInfoOut != null && connectionInfoOut.length > 0) {
+            connectionInfoOut[0] = pending.result == null ? new byte[0] : pending.result.data();
+        }
+        return STATUS_SUCCESS;
     }
 
     @Override
@@ -158,7 +186,7 @@ final class PortServiceImpl implements PortService {
 
     @Override
     public int acceptConnectPort(KThread caller, long portContext, PortMessage request, boolean accept,
-            long[] portHandle) {
+            SectionView[] clientView, long[] portHandle) {
         if (request == null || portHandle == null || portHandle.length == 0) {
             return STATUS_INVALID_PARAMETER;
         }
@@ -175,6 +203,18 @@ final class PortServiceImpl implements PortService {
         if (connection == null) {
             pending.complete(STATUS_PORT_DISCONNECTED, null);
             return STATUS_PORT_DISCONNECTED;
+        }
+        if (pending.section != null) { // the client's view, mapped into the server too
+            SectionView[] view = new SectionView[1];
+            int mapped = sections.mapShared(caller.process(), pending.section, pending.viewOffset, pending.viewSize,
+                    view);
+            if (mapped < 0) {
+                pending.complete(STATUS_PORT_CONNECTION_REFUSED, null);
+                return mapped;
+            }
+            if (clientView != null && clientView.length > 0) {
+                clientView[0] = view[0];
+            }
         }
         PortObject server = new PortObject(PortObject.Kind.SERVER, this, context, 0, connection.maxMessageLength,
                 connection, portContext);

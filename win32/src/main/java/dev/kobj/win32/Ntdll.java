@@ -64,13 +64,13 @@ public interface Ntdll {
     int NtCreatePort(long[] portHandle, ObjectAttributes objectAttributes, int maxConnectionInfoLength,
             int maxMessageLength, int maxPoolUsage);
 
-    int NtConnectPort(long[] portHandle, String portName, int[] maxMessageLength, byte[] connectionInformation,
-            byte[][] connectionInformationOut);
+    int NtConnectPort(long[] portHandle, String portName, PortView clientView, MappedView[] clientViewMapped,
+            int[] maxMessageLength, byte[] connectionInformation, byte[][] connectionInformationOut);
 
     int NtListenPort(long portHandle, PortMessage[] connectionRequest);
 
     int NtAcceptConnectPort(long[] portHandle, long portContext, PortMessage connectionRequest,
-            boolean acceptConnection);
+            boolean acceptConnection, MappedView[] clientView);
 
     int NtCompleteConnectPort(long portHandle);
 

@@ -414,10 +414,10 @@ final class NtdllImpl implements Ntdll {
     }
 
     @Override
-    public int NtConnectPort(long[] portHandle, String portName, int[] maxMessageLength, byte[] connectionInformation,
-            byte[][] connectionInformationOut) {
-        return ports.connectPort(portHandle, portName, maxMessageLength, connectionInformation,
-                connectionInformationOut);
+    public int NtConnectPort(long[] portHandle, String portName, PortView clientView, MappedView[] clientViewMapped,
+            int[] maxMessageLength, byte[] connectionInformation, byte[][] connectionInformationOut) {
+        return ports.connectPort(portHandle, portName, clientView, clientViewMapped, maxMessageLength,
+                connectionInformation, connectionInformationOut);
     }
 
     @Override
@@ -427,8 +427,8 @@ final class NtdllImpl implements Ntdll {
 
     @Override
     public int NtAcceptConnectPort(long[] portHandle, long portContext, PortMessage connectionRequest,
-            boolean acceptConnection) {
-        return ports.acceptConnectPort(portHandle, portContext, connectionRequest, acceptConnection);
+            boolean acceptConnection, MappedView[] clientView) {
+        return ports.acceptConnectPort(portHandle, portContext, connectionRequest, acceptConnection, clientView);
     }
 
     @Override

@@ -20,13 +20,20 @@ final class PortCalls {
                 : ports.createPort(context.thread(), Names.nt(attributes), maxConnectionInfo, maxMessage, handle);
     }
 
-    int connectPort(long[] handle, String name, int[] maxMessage, byte[] info, byte[][] infoOut) {
+    int connectPort(long[] handle, String name, PortView view, MappedView[] mapped, int[] maxMessage, byte[] info,
+            byte[][] infoOut) {
         if (ports == null) {
             return STATUS_NOT_IMPLEMENTED;
         }
         KThread thread = context.thread();
-        int status = ports.connectPort(thread, name, info, maxMessage, infoOut, handle);
+        var kernelView = view == null ? null
+                : new dev.kobj.api.port.PortView(view.sectionHandle(), view.sectionOffset(), view.viewSize());
+        var out = new dev.kobj.api.section.SectionView[1];
+        int status = ports.connectPort(thread, name, kernelView, info, maxMessage, infoOut, out, handle);
         Win32ProcessImpl.fence(thread);
+        if (status == STATUS_SUCCESS && out[0] != null && mapped != null && mapped.length > 0) {
+            mapped[0] = SectionCalls.mapped(out[0]);
+        }
         return status;
     }
 
@@ -45,9 +52,17 @@ final class PortCalls {
         return status;
     }
 
-    int acceptConnectPort(long[] handle, long portContext, PortMessage request, boolean accept) {
-        return ports == null ? STATUS_NOT_IMPLEMENTED
-                : ports.acceptConnectPort(context.thread(), portContext, kernel(request), accept, handle);
+    int acceptConnectPort(long[] handle, long portContext, PortMessage request, boolean accept,
+            MappedView[] clientView) {
+        if (ports == null) {
+            return STATUS_NOT_IMPLEMENTED;
+        }
+        var out = new dev.kobj.api.section.SectionView[1];
+        int status = ports.acceptConnectPort(context.thread(), portContext, kernel(request), accept, out, handle);
+        if (status == STATUS_SUCCESS && out[0] != null && clientView != null && clientView.length > 0) {
+            clientView[0] = SectionCalls.mapped(out[0]);
+        }
+        return status;
     }
 
     int completeConnectPort(long handle) {

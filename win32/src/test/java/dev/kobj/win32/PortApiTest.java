@@ -75,7 +75,7 @@ class PortApiTest {
                         boolean accept = !text(m.data()).equals("no");
                         long[] comm = new long[1];
                         server.NtAcceptConnectPort(comm, 100 + accepted++,
-                                PortMessage.replyTo(m, bytes("welcome")), accept);
+                                PortMessage.replyTo(m, bytes("welcome")), accept, null);
                         if (accept) {
                             server.NtCompleteConnectPort(comm[0]);
                         }
@@ -93,7 +93,7 @@ class PortApiTest {
         long[] port = new long[1];
         byte[][] answer = new byte[1][];
         int[] max = new int[1];
-        assertEquals(STATUS_SUCCESS, nt.NtConnectPort(port, NAME, max, bytes(info), answer));
+        assertEquals(STATUS_SUCCESS, nt.NtConnectPort(port, NAME, null, null, max, bytes(info), answer));
         assertEquals(PORT_MAXIMUM_MESSAGE_LENGTH, max[0]);
         assertEquals("welcome", text(answer[0]), "the server's answer comes back as connection information");
         return port[0];
@@ -116,11 +116,11 @@ class PortApiTest {
     void aRefusedConnectionFailsTheClient() {
         startServer();
         long[] port = {7};
-        assertEquals(STATUS_PORT_CONNECTION_REFUSED, client.NtConnectPort(port, NAME, null, bytes("no"), null));
+        assertEquals(STATUS_PORT_CONNECTION_REFUSED, client.NtConnectPort(port, NAME, null, null, null, bytes("no"), null));
         assertEquals(0, port[0]);
         long[] missing = new long[1];
         assertEquals(STATUS_OBJECT_NAME_NOT_FOUND,
-                client.NtConnectPort(missing, "\\BaseNamedObjects\\nobody", null, null, null));
+                client.NtConnectPort(missing, "\\BaseNamedObjects\\nobody", null, null, null, null, null));
     }
 
     @Test
@@ -163,7 +163,7 @@ class PortApiTest {
             assertEquals(STATUS_SUCCESS, server.NtListenPort(listen, request));
             long[] comm = new long[1];
             assertEquals(STATUS_SUCCESS, server.NtAcceptConnectPort(comm, 1,
-                    PortMessage.replyTo(request[0], bytes("welcome")), true));
+                    PortMessage.replyTo(request[0], bytes("welcome")), true, null));
             assertEquals(STATUS_SUCCESS, server.NtCompleteConnectPort(comm[0]));
             return comm[0];
         });
@@ -216,12 +216,54 @@ class PortApiTest {
                 }
                 if (m[0].type() == LPC_CONNECTION_REQUEST) {
                     long[] comm = new long[1];
-                    server.NtAcceptConnectPort(comm, 1, PortMessage.replyTo(m[0], bytes("welcome")), true);
+                    server.NtAcceptConnectPort(comm, 1, PortMessage.replyTo(m[0], bytes("welcome")), true, null);
                     server.NtCompleteConnectPort(comm[0]);
                 }
             }
         });
         threads.add(thread);
+    }
+
+    @Test
+    void largeDataGoesThroughTheClientsSectionMappedIntoBothProcesses() throws Exception {
+        long listen = createServerPort();
+        CompletableFuture<MappedView> serverSide = CompletableFuture.supplyAsync(() -> {
+            PortMessage[] request = new PortMessage[1];
+            assertEquals(STATUS_SUCCESS, server.NtListenPort(listen, request));
+            long[] comm = new long[1];
+            MappedView[] view = new MappedView[1];
+            assertEquals(STATUS_SUCCESS, server.NtAcceptConnectPort(comm, 1,
+                    PortMessage.replyTo(request[0], bytes("welcome")), true, view));
+            assertEquals(STATUS_SUCCESS, server.NtCompleteConnectPort(comm[0]));
+            PortMessage[] message = new PortMessage[1];
+            assertEquals(STATUS_SUCCESS, server.NtReplyWaitReceivePort(listen, null, null, message));
+            int length = java.nio.ByteBuffer.wrap(message[0].data()).getInt();
+            java.nio.ByteBuffer shared = view[0].buffer();
+            for (int i = 0; i < length; i++) { // answer in place: every byte incremented
+                shared.put(i, (byte) (shared.get(i) + 1));
+            }
+            assertEquals(STATUS_SUCCESS, server.NtReplyPort(listen, PortMessage.replyTo(message[0], new byte[0])));
+            return view[0];
+        });
+        Kernel32 k32 = clientProcess.kernel32();
+        long section = k32.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, 65536, null);
+        long[] port = new long[1];
+        MappedView[] mine = new MappedView[1];
+        assertEquals(STATUS_SUCCESS, client.NtConnectPort(port, NAME, new PortView(section, 0, 0), mine, null,
+                bytes("big"), null));
+        int length = 40_000; // far beyond a port message's 472 bytes
+        for (int i = 0; i < length; i++) {
+            mine[0].buffer().put(i, (byte) i);
+        }
+        PortMessage[] reply = new PortMessage[1];
+        byte[] header = java.nio.ByteBuffer.allocate(4).putInt(length).array();
+        assertEquals(STATUS_SUCCESS, client.NtRequestWaitReplyPort(port[0], PortMessage.of(header), reply));
+        for (int i = 0; i < length; i++) {
+            assertEquals((byte) (i + 1), mine[0].buffer().get(i), "byte " + i);
+        }
+        MappedView theirs = serverSide.get(5, TimeUnit.SECONDS);
+        assertEquals(65536, theirs.segment().byteSize());
+        assertTrue(theirs.address() != mine[0].address(), "one section, a view in each process");
     }
 
     @Test

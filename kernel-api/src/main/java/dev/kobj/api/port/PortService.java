@@ -2,6 +2,7 @@ package dev.kobj.api.port;
 
 import dev.kobj.api.object.ObjectAttributes;
 import dev.kobj.api.process.KThread;
+import dev.kobj.api.section.SectionView;
 
 /**
  * LPC ports (nt-semantics.md §7.5): a server's named connection port, a pair of communication ports per
@@ -27,10 +28,11 @@ public interface PortService {
      * NtConnectPort: sends {@code connectionInfo} to the server named {@code portName} (needs PORT_CONNECT)
      * and blocks until it accepts and completes the connection (the client's communication port handle in
      * {@code portHandle[0]}, the server's reply data in {@code connectionInfoOut[0]}) or refuses it
-     * (STATUS_PORT_CONNECTION_REFUSED).
+     * (STATUS_PORT_CONNECTION_REFUSED). A {@code clientView} maps the client's section into the client
+     * (its view in {@code mappedView[0]}) and, on acceptance, into the server, for large data.
      */
-    int connectPort(KThread caller, String portName, byte[] connectionInfo, int[] maxMessageLength,
-            byte[][] connectionInfoOut, long[] portHandle);
+    int connectPort(KThread caller, String portName, PortView clientView, byte[] connectionInfo,
+            int[] maxMessageLength, byte[][] connectionInfoOut, SectionView[] mappedView, long[] portHandle);
 
     /** NtListenPort: blocks for the next connection request on a connection port. */
     int listenPort(KThread caller, long portHandle, PortMessage[] connectionRequest);
@@ -39,9 +41,11 @@ public interface PortService {
      * NtAcceptConnectPort: answers the connection request {@code request} (by its message id). Accepting
      * makes the server's communication port (its handle in {@code portHandle[0]}) carrying
      * {@code portContext}; the client is released by {@link #completeConnectPort}. {@code request.data()}
-     * goes back to the client as connection information.
+     * goes back to the client as connection information. If the client gave a section, accepting maps it
+     * into the server's process too ({@code clientView[0]}, when the array is given).
      */
-    int acceptConnectPort(KThread caller, long portContext, PortMessage request, boolean accept, long[] portHandle);
+    int acceptConnectPort(KThread caller, long portContext, PortMessage request, boolean accept,
+            SectionView[] clientView, long[] portHandle);
 
     /** NtCompleteConnectPort: releases the client of an accepted connection. */
     int completeConnectPort(KThread caller, long portHandle);
