@@ -96,9 +96,15 @@ public final class WaitEngine implements WaitService {
         }
         DispatcherObject[] list = ((CoreThread) caller).waitObjects();
         list[0] = object;
-        KernelObject[] held = ((CoreThread) caller).waitKernelObjects();
-        held[0] = entry.object();
-        return blockHolding(caller, held, list, 1, false, alertable, timeout);
+        KernelObject held = entry.object(); // referenced while blocked: the wait shows in its pointer count
+        if (!objects.reference(held)) {
+            return STATUS_INVALID_HANDLE;
+        }
+        try {
+            return block(caller, list, 1, false, alertable, timeout, null);
+        } finally {
+            objects.dereference(held);
+        }
     }
 
     /**
