@@ -59,6 +59,9 @@ public interface Ntdll {
     int NtRemoveIoCompletion(long ioCompletionHandle, long[] keyContext, long[] apcContext, IoStatusBlock ioStatusBlock,
             Long timeout);
 
+    /** Sets ObjectHandleFlagInformation (class 4) of a handle (a kobj addition; NtQueryObject reads it). */
+    int NtSetInformationObject(long handle, int objectInformationClass, Object objectInformation, int length);
+
     // LPC ports (a kobj addition to the contract; see win32/README.md)
 
     int NtCreatePort(long[] portHandle, ObjectAttributes objectAttributes, int maxConnectionInfoLength,

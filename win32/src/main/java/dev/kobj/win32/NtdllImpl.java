@@ -456,4 +456,10 @@ final class NtdllImpl implements Ntdll {
             PortMessage[] receiveMessage) {
         return ports.replyWaitReceivePort(portHandle, portContext, replyMessage, receiveMessage);
     }
+
+    @Override
+    public int NtSetInformationObject(long handle, int objectInformationClass, Object objectInformation, int length) {
+        return ObjectQueries.setObject(context.objects(), context.thread(), handle, objectInformationClass,
+                objectInformation, length);
+    }
 }

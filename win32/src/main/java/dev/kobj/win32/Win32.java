@@ -220,6 +220,7 @@ public final class Win32 {
     public static final int DUPLICATE_SAME_ATTRIBUTES = 0x00000004;
     public static final int HANDLE_FLAG_INHERIT = 0x00000001;
     public static final int HANDLE_FLAG_PROTECT_FROM_CLOSE = 0x00000002;
+    public static final int OBJ_PROTECT_CLOSE = 0x00000001;
     public static final int OBJ_INHERIT = 0x00000002;
     public static final int OBJ_PERMANENT = 0x00000010;
     public static final int OBJ_EXCLUSIVE = 0x00000020;
@@ -335,6 +336,7 @@ public final class Win32 {
     public static final int ObjectBasicInformation = 0;
     public static final int ObjectNameInformation = 1;
     public static final int ObjectTypeInformation = 2;
+    public static final int ObjectHandleFlagInformation = 4;
     public static final int EventBasicInformation = 0;
     public static final int MutantBasicInformation = 0;
     public static final int SemaphoreBasicInformation = 0;
