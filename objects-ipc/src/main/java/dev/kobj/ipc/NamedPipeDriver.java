@@ -216,9 +216,19 @@ final class NamedPipeDriver implements Driver {
         return status;
     }
 
+    /** FlushFileBuffers: waits until the other end has read everything this end wrote (§7.2). */
     @Override
     public int flush(IoRequest request) {
-        return STATUS_SUCCESS; // writes are in the pipe when they complete: nothing to push
+        if (!(request.file().context() instanceof PipeEnd end)) {
+            return STATUS_INVALID_DEVICE_REQUEST;
+        }
+        end.pipe.lock.lock();
+        try {
+            int status = PipeInstance.usable(end, true);
+            return status != STATUS_SUCCESS ? status : end.writeQueue().flush(request);
+        } finally {
+            end.pipe.lock.unlock();
+        }
     }
 
     // ---- controls ----

@@ -54,6 +54,8 @@ final class PipeQueue {
     final int quota;
     private final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
     private final ArrayDeque<IoRequest> readers = new ArrayDeque<>();
+    /** FlushFileBuffers calls waiting for the reader to take everything. */
+    private final ArrayDeque<IoRequest> flushes = new ArrayDeque<>(0);
     /** The reading end's read mode (the pipe type's by default). */
     boolean messageRead;
     private int bytes;
@@ -96,6 +98,7 @@ final class PipeQueue {
             int status = take(request.buffer(), request.bufferOffset(), request.length(), done);
             request.setInformation(taken);
             settleWriters(done);
+            drained(done);
             return status;
         }
         if (writerGone) {
@@ -226,6 +229,38 @@ final class PipeQueue {
             int status = take(reader.buffer(), reader.bufferOffset(), reader.length(), done);
             done.add(reader, status, taken);
         }
+        drained(done);
+    }
+
+    /** FlushFileBuffers: done once the reader has taken everything queued (nt-semantics.md §7.2). */
+    int flush(IoRequest request) {
+        if (readerGone) {
+            return STATUS_PIPE_CLOSING;
+        }
+        if (chunks.isEmpty()) {
+            return STATUS_SUCCESS;
+        }
+        flushes.add(request);
+        if (!request.setCancelRoutine(this::cancelFlush)) {
+            flushes.remove(request);
+            return STATUS_CANCELLED;
+        }
+        return STATUS_PENDING;
+    }
+
+    private void drained(Completions done) {
+        if (chunks.isEmpty()) {
+            finishFlushes(STATUS_SUCCESS, done);
+        }
+    }
+
+    private void finishFlushes(int status, Completions done) {
+        while (!flushes.isEmpty()) {
+            IoRequest flush = flushes.pollFirst();
+            if (flush.clearCancelRoutine()) {
+                done.add(flush, status, 0);
+            }
+        }
     }
 
     // ---- writes ----
@@ -308,12 +343,14 @@ final class PipeQueue {
         readerGone = true;
         failReaders(STATUS_PIPE_BROKEN, done);
         drop(STATUS_PIPE_CLOSING, done);
+        finishFlushes(STATUS_PIPE_CLOSING, done);
     }
 
     /** DisconnectNamedPipe: data dropped, every waiting read and write fails with {@code status}. */
     void disconnect(int status, Completions done) {
         failReaders(status, done);
         drop(status, done);
+        finishFlushes(status, done);
     }
 
     /** A new connection on a reused instance. */
@@ -350,6 +387,16 @@ final class PipeQueue {
         lock.lock();
         try {
             readers.remove(request);
+        } finally {
+            lock.unlock();
+        }
+        request.complete(STATUS_CANCELLED, 0);
+    }
+
+    private void cancelFlush(IoRequest request) {
+        lock.lock();
+        try {
+            flushes.remove(request);
         } finally {
             lock.unlock();
         }

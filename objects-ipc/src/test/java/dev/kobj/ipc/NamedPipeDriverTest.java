@@ -343,6 +343,28 @@ class NamedPipeDriverTest {
         assertEquals(2, block.information, "the cancelled reads took nothing");
     }
 
+    @Test
+    void flushWaitsUntilTheOtherEndHasReadEverything() throws Exception {
+        long server = k.server("flush", bytePipe(1, 64));
+        long client = k.client("flush");
+        Block block = new Block();
+        assertEquals(STATUS_SUCCESS, k.io.flush(me, client, block), "nothing written, nothing to wait for");
+        assertEquals(STATUS_SUCCESS, k.write(me, client, bytes("abcdef"), block));
+        Future<Integer> flush = k.other(t -> k.io.flush(t, client, new Block()));
+        Thread.sleep(50);
+        assertFalse(flush.isDone());
+        assertEquals(STATUS_SUCCESS, k.read(me, server, new byte[4], 4, block));
+        Thread.sleep(20);
+        assertFalse(flush.isDone(), "two bytes are still unread");
+        assertEquals(STATUS_SUCCESS, k.read(me, server, new byte[4], 4, block));
+        assertEquals(STATUS_SUCCESS, flush.get(5, TimeUnit.SECONDS));
+        assertEquals(STATUS_SUCCESS, k.write(me, client, bytes("more"), block));
+        Future<Integer> second = k.other(t -> k.io.flush(t, client, new Block()));
+        Thread.sleep(50);
+        k.close(server);
+        assertEquals(STATUS_PIPE_CLOSING, second.get(5, TimeUnit.SECONDS), "the reader left");
+    }
+
     // ---- peek, transact, state ----
 
     @Test

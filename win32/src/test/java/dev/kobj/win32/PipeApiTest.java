@@ -155,6 +155,46 @@ class PipeApiTest {
     }
 
     @Test
+    void anOverlappedReadPendsUntilDataComesAndCancelIoEndsIt() {
+        long srv = k32.CreateNamedPipe(PIPE, PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED, PIPE_TYPE_MESSAGE
+                | PIPE_READMODE_MESSAGE, 1, 0, 0, 0, null);
+        long cli = client();
+        Overlapped ov = new Overlapped();
+        ov.hEvent = k32.CreateEvent(null, true, false, null);
+        byte[] buf = new byte[4];
+        int[] n = {-1};
+        fails(k32.ReadFile(srv, buf, 4, n, ov), ERROR_IO_PENDING);
+        assertEquals(WAIT_TIMEOUT, k32.WaitForSingleObject(ov.hEvent, 20));
+        assertTrue(k32.WriteFile(cli, bytes("abcdef"), 6, n, null));
+        fails(k32.GetOverlappedResult(srv, ov, n, true), ERROR_MORE_DATA);
+        assertEquals(4, n[0]);
+        assertEquals("abcd", new String(buf, StandardCharsets.US_ASCII));
+        assertTrue(k32.ReadFile(srv, buf, 4, n, ov), "the rest of the message is there at once");
+        assertEquals(2, n[0]);
+        fails(k32.ReadFile(srv, buf, 4, n, ov), ERROR_IO_PENDING);
+        assertTrue(k32.CancelIo(srv));
+        fails(k32.GetOverlappedResult(srv, ov, n, true), ERROR_OPERATION_ABORTED);
+        assertTrue(k32.WriteFile(cli, bytes("xy"), 2, n, null));
+        assertTrue(k32.ReadFile(srv, buf, 4, n, ov), "the cancelled read took nothing");
+        assertEquals(2, n[0]);
+    }
+
+    @Test
+    void flushFileBuffersWaitsForTheReader() throws Exception {
+        long[] r = new long[1];
+        long[] w = new long[1];
+        assertTrue(k32.CreatePipe(r, w, null, 0));
+        int[] n = new int[1];
+        assertTrue(k32.WriteFile(w[0], bytes("data"), 4, n, null));
+        CompletableFuture<Boolean> flush = CompletableFuture.supplyAsync(() -> k32.FlushFileBuffers(w[0]));
+        Thread.sleep(50);
+        assertFalse(flush.isDone());
+        assertTrue(k32.ReadFile(r[0], new byte[8], 8, n, null));
+        assertTrue(flush.get(5, TimeUnit.SECONDS));
+        fails(k32.FlushFileBuffers(r[0]), ERROR_ACCESS_DENIED);
+    }
+
+    @Test
     void aBlockedConnectEndsByInterruptAndByTermination() throws Exception {
         long srv = messageServer();
         AtomicLong error = new AtomicLong();
