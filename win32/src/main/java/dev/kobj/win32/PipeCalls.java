@@ -73,12 +73,13 @@ final class PipeCalls {
         long[] server = new long[1];
         int status;
         String name;
-        do { // another process may have taken the name: FILE_CREATE refuses it, so take the next
+        int attempts = 0;
+        do { // another Kernel32 of this process may have taken the name: FILE_CREATE refuses it, take the next
             name = String.format(Locale.ROOT, "Win32Pipes.%08x.%08x", context.processId(), anonymous.incrementAndGet());
             status = io().createFile(thread, attributes(NPFS + "\\" + name, security), GENERIC_READ | SYNCHRONIZE
                     | FILE_WRITE_ATTRIBUTES, FILE_SHARE_WRITE, CreateParameters.FILE_CREATE,
                     CreateParameters.FILE_SYNCHRONOUS_IO_NONALERT, 0, create, server, null);
-        } while (status == STATUS_ACCESS_DENIED);
+        } while (status == STATUS_ACCESS_DENIED && ++attempts < 16);
         if (!NtStatus.isSuccess(status)) {
             return failure(thread, status);
         }
@@ -317,8 +318,15 @@ final class PipeCalls {
         KThread thread = context.thread();
         IoStatusSink sink;
         long event = 0;
+        var outcome = new java.util.concurrent.atomic.AtomicLongArray(new long[] {STATUS_PENDING, 0});
         if (overlapped == null) {
-            sink = information == null ? null : (status, info) -> information[0] = info;
+            sink = (status, info) -> {
+                if (information != null) {
+                    information[0] = info;
+                }
+                outcome.set(1, info);
+                outcome.set(0, status);
+            };
         } else {
             overlapped.internal = STATUS_PENDING;
             overlapped.internalHigh = 0;
@@ -334,6 +342,19 @@ final class PipeCalls {
         int status = io().deviceControl(thread, file, event, null, overlapped, sink, true, code, in, inLength, out,
                 outLength, argument);
         Win32ProcessImpl.fence(thread);
+        if (status == STATUS_PENDING && overlapped == null) {
+            // an overlapped handle without an OVERLAPPED: kernel32 waits on the handle itself (its event)
+            int wait = context.waits().waitForSingleObject(thread, file, false, WaitService.INFINITE);
+            Win32ProcessImpl.fence(thread);
+            if (wait != STATUS_WAIT_0) {
+                io().cancel(thread, file, true, null);
+                return wait < 0 ? wait : STATUS_CANCELLED;
+            }
+            while (outcome.get(0) == STATUS_PENDING) {
+                Thread.onSpinWait(); // the file's event is set after the status is written: a moment at most
+            }
+            status = (int) outcome.get(0);
+        }
         return status;
     }
 

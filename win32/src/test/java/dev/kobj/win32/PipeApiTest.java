@@ -155,6 +155,18 @@ class PipeApiTest {
     }
 
     @Test
+    void aConnectWithoutOverlappedOnAnOverlappedHandleWaitsAsKernel32Does() throws Exception {
+        long srv = k32.CreateNamedPipe(PIPE, PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED, 0, 1, 0, 0, 0, null);
+        CompletableFuture<Boolean> connect = new CompletableFuture<>();
+        Thread.ofPlatform().start(() -> connect.complete(k32.ConnectNamedPipe(srv, null)));
+        Thread.sleep(50);
+        assertFalse(connect.isDone());
+        long cli = client();
+        assertTrue(connect.get(5, TimeUnit.SECONDS));
+        assertTrue(k32.CloseHandle(cli));
+    }
+
+    @Test
     void anOverlappedReadPendsUntilDataComesAndCancelIoEndsIt() {
         long srv = k32.CreateNamedPipe(PIPE, PIPE_ACCESS_DUPLEX | FILE_FLAG_OVERLAPPED, PIPE_TYPE_MESSAGE
                 | PIPE_READMODE_MESSAGE, 1, 0, 0, 0, null);
