@@ -156,6 +156,29 @@ class NamedPipeDriverTest {
     }
 
     @Test
+    void aNonBlockingWriteWritesWhatFitsOrNoMessageAtAll() {
+        long bytePipe = k.server("nowait-bytes", new NamedPipeCreate(false, false, true, 1, 4, 4, 0));
+        long byteClient = k.client("nowait-bytes");
+        Block block = new Block();
+        assertEquals(STATUS_SUCCESS, k.write(me, bytePipe, bytes("0123456789"), block));
+        assertEquals(4, block.information, "a byte pipe takes what fits in its quota");
+        assertEquals(STATUS_SUCCESS, k.write(me, bytePipe, bytes("x"), block));
+        assertEquals(0, block.information);
+        byte[] buffer = new byte[16];
+        assertEquals(STATUS_SUCCESS, k.read(me, byteClient, buffer, 16, block));
+        assertEquals("0123", new String(buffer, 0, (int) block.information, StandardCharsets.US_ASCII));
+
+        long messagePipe = k.server("nowait-msg", new NamedPipeCreate(true, true, true, 1, 4, 4, 0));
+        long messageClient = k.client("nowait-msg");
+        assertEquals(STATUS_SUCCESS, k.write(me, messagePipe, bytes("0123456789"), block));
+        assertEquals(0, block.information, "a message that does not fit is not written");
+        assertEquals(STATUS_SUCCESS, k.write(me, messagePipe, bytes("abc"), block));
+        assertEquals(3, block.information);
+        assertEquals(STATUS_SUCCESS, k.read(me, messageClient, buffer, 16, block));
+        assertEquals("abc", new String(buffer, 0, (int) block.information, StandardCharsets.US_ASCII));
+    }
+
+    @Test
     void anOverlappedListenPendsUntilAClientConnectsAndCanBeCancelled() {
         long server = overlappedServer("ovl", messagePipe(1));
         Block first = new Block();
