@@ -395,6 +395,29 @@ class PipeApiTest {
     }
 
     @Test
+    void terminatingAChildBlockedInReadFileClosesItsEndOfThePipe() {
+        long[] r = new long[1];
+        long[] w = new long[1];
+        assertTrue(k32.CreatePipe(r, w, new SecurityAttributes(null, true), 0));
+        system.register("reader.exe", (self, commandLine) -> {
+            long handle = Long.parseLong(commandLine.substring(commandLine.indexOf(' ') + 1));
+            int[] n = new int[1];
+            return self.ReadFile(handle, new byte[8], 8, n, null) ? 1 : 2; // blocks: nothing is written
+        });
+        ProcessInformation pi = new ProcessInformation();
+        assertTrue(k32.CreateProcess(null, "reader.exe " + r[0], null, null, true, 0, null, null, new StartupInfo(), pi));
+        assertTrue(k32.CloseHandle(r[0]));
+        assertEquals(WAIT_TIMEOUT, k32.WaitForSingleObject(pi.hProcess, 100));
+        assertTrue(k32.TerminateProcess(pi.hProcess, 7));
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(pi.hProcess, 5000));
+        int[] code = new int[1];
+        assertTrue(k32.GetExitCodeProcess(pi.hProcess, code));
+        assertEquals(7, code[0]);
+        int[] n = new int[1];
+        fails(k32.WriteFile(w[0], bytes("y"), 1, n, null), ERROR_NO_DATA);
+    }
+
+    @Test
     void aNamedPipeConnectsTwoProcessesByName() {
         long srv = messageServer();
         Win32Process other = system.attach("other.exe");
