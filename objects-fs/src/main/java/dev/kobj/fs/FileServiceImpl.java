@@ -5,6 +5,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.kobj.api.fs.FileService;
 import dev.kobj.api.io.FileObject;
+import dev.kobj.api.io.IoApc;
+import dev.kobj.api.io.IoService;
+import dev.kobj.api.io.IoStatusSink;
 import dev.kobj.api.object.HandleEntry;
 import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.process.KThread;
@@ -20,11 +23,13 @@ final class FileServiceImpl implements FileService, AutoCloseable {
     private static final int NONE = 0;
 
     private final ObjectManager objects;
+    private final IoService io;
     private final Volumes volumes;
 
     @Inject
-    FileServiceImpl(ObjectManager objects, Volumes volumes) {
+    FileServiceImpl(ObjectManager objects, IoService io, Volumes volumes) {
         this.objects = requireNonNull(objects, "objects is null");
+        this.io = requireNonNull(io, "io is null");
         this.volumes = requireNonNull(volumes, "volumes is null");
     }
 
@@ -106,14 +111,20 @@ final class FileServiceImpl implements FileService, AutoCloseable {
     }
 
     @Override
-    public int lock(KThread caller, long file, long offset, long length, boolean exclusive) {
+    public int lock(KThread caller, long file, long event, IoApc apc, Object context, IoStatusSink status,
+            long offset, long length, boolean exclusive, boolean failImmediately) {
         if (offset < 0 || length < 0 || offset + length < 0) {
             return STATUS_INVALID_PARAMETER;
         }
         FsOpen[] open = new FsOpen[1];
-        int status = open(caller, file, FsOpen.Access.READ_DATA | FsOpen.Access.WRITE_DATA, open);
-        return status != STATUS_SUCCESS ? status
-                : open[0].volume.lock(open[0], caller.process(), offset, length, exclusive);
+        int found = open(caller, file, NONE, open);
+        if (found != STATUS_SUCCESS) {
+            return found;
+        }
+        // An I/O request, so that a waiting lock pends, is waited for and is cancelled like any other; the
+        // I/O manager checks FILE_READ_DATA or FILE_WRITE_DATA from the control code.
+        return io.deviceControl(caller, file, event, apc, context, status, true, LockRange.FSCTL_LOCK, null, 0,
+                null, 0, new LockRange(offset, length, exclusive, failImmediately));
     }
 
     @Override

@@ -482,8 +482,10 @@ final class Volume implements AutoCloseable {
         }
     }
 
-    int lock(FsOpen open, Object process, long offset, long length, boolean exclusive) {
-        return open.node.locks.lock(open, process, offset, length, exclusive) ? STATUS_SUCCESS : STATUS_LOCK_NOT_GRANTED;
+    /** A lock control request: granted, refused, or pending until granted or cancelled. */
+    int lock(FsOpen open, IoRequest request, LockRange range) {
+        return open.node.locks.lock(open, request.thread().process(), range.offset(), range.length(),
+                range.exclusive(), range.failImmediately() ? null : request);
     }
 
     int unlock(FsOpen open, Object process, long offset, long length) {

@@ -60,6 +60,17 @@ final class VolumeDriver implements Driver {
         return open.volume.write(open, request);
     }
 
+    /** The volume's own lock control ({@link LockRange#FSCTL_LOCK}); nothing else. */
+    @Override
+    public int deviceControl(IoRequest request) {
+        if (request.major() != IoRequest.FILE_SYSTEM_CONTROL || request.controlCode() != LockRange.FSCTL_LOCK
+                || !(request.argument() instanceof LockRange range)
+                || !(request.file().context2() instanceof FsOpen open)) {
+            return STATUS_INVALID_DEVICE_REQUEST;
+        }
+        return open.volume.lock(open, request, range);
+    }
+
     @Override
     public int flush(IoRequest request) {
         FsOpen open = (FsOpen) request.file().context2();

@@ -231,4 +231,43 @@ class VolumeDriverTest {
                 () -> boot(VolumeConfig.hostDirectory('D', host.resolve("absent"))));
         assertTrue(failure.getMessage().contains("cannot mount the configured volumes"), failure::toString);
     }
+
+    /** Many threads race CREATE_NEW on one name and exclusive opens of another: the volume lock keeps both exact. */
+    @Test
+    void racingCreatesAndExclusiveOpensStayExact() throws Exception {
+        boot(VolumeConfig.memory('C'));
+        objects.close(me, open("\\??\\C:\\exclusive", RW, 0, FILE_CREATE));
+        KProcess process = kernel.processes().createProcess("race.exe", 1);
+        java.util.concurrent.atomic.AtomicInteger created = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger inside = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger overlap = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger entered = new java.util.concurrent.atomic.AtomicInteger();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int t = 0; t < 16; t++) {
+                pool.submit(() -> {
+                    KThread self = kernel.processes().adoptThread(process, Thread.currentThread());
+                    long[] h = new long[1];
+                    if (io.createFile(self, ObjectAttributes.named("\\??\\C:\\once", 0x40), RW | SYNCHRONIZE, 7,
+                            FILE_CREATE, SYNC_IO, 0, null, h, null) == STATUS_SUCCESS) {
+                        created.incrementAndGet();
+                    }
+                    for (int i = 0; i < 200; i++) {
+                        if (io.createFile(self, ObjectAttributes.named("\\??\\C:\\exclusive", 0x40),
+                                RW | SYNCHRONIZE, 0, FILE_OPEN, SYNC_IO, 0, null, h, null) == STATUS_SUCCESS) {
+                            entered.incrementAndGet();
+                            if (inside.incrementAndGet() != 1) {
+                                overlap.incrementAndGet();
+                            }
+                            inside.decrementAndGet();
+                            objects.close(self, h[0]);
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        assertEquals(1, created.get());
+        assertEquals(0, overlap.get());
+        assertTrue(entered.get() > 0);
+    }
 }

@@ -132,14 +132,17 @@ final class FileCalls {
         if (files == null) {
             return notImplemented(thread);
         }
-        return succeeded(thread, files.lock(thread, file, join(offsetLow, offsetHigh), join(lengthLow, lengthHigh),
-                true));
+        int status = files.lock(thread, file, 0, null, null, null, join(offsetLow, offsetHigh),
+                join(lengthLow, lengthHigh), true, true);
+        Win32ProcessImpl.fence(thread);
+        return succeeded(thread, status);
     }
 
     /**
-     * LockFileEx: the range starts at the OVERLAPPED's offset; shared unless LOCKFILE_EXCLUSIVE_LOCK. A
-     * conflict is ERROR_LOCK_VIOLATION whether or not LOCKFILE_FAIL_IMMEDIATELY was given (kobj's locks
-     * do not wait); the OVERLAPPED reports the outcome.
+     * LockFileEx: the range starts at the OVERLAPPED's offset; shared unless LOCKFILE_EXCLUSIVE_LOCK. With
+     * LOCKFILE_FAIL_IMMEDIATELY a conflict is ERROR_LOCK_VIOLATION; without it the call waits for the
+     * range on a synchronous handle, and on an overlapped one returns FALSE with ERROR_IO_PENDING, the
+     * OVERLAPPED (its event, GetOverlappedResult, the completion port) reporting the grant.
      */
     boolean lockFileEx(long file, int flags, int reserved, int lengthLow, int lengthHigh, Overlapped overlapped) {
         KThread thread = context.thread();
@@ -151,10 +154,21 @@ final class FileCalls {
             thread.setLastError(ERROR_INVALID_PARAMETER);
             return false;
         }
-        int status = files.lock(thread, file, join(overlapped.offset, overlapped.offsetHigh),
-                join(lengthLow, lengthHigh), (flags & LOCKFILE_EXCLUSIVE_LOCK) != 0);
-        overlapped.internal = status;
+        overlapped.internal = STATUS_PENDING;
         overlapped.internalHigh = 0;
+        int status = files.lock(thread, file, overlapped.hEvent, null, overlapped, (s, info) -> {
+            overlapped.internalHigh = info;
+            overlapped.internal = s;
+        }, join(overlapped.offset, overlapped.offsetHigh), join(lengthLow, lengthHigh),
+                (flags & LOCKFILE_EXCLUSIVE_LOCK) != 0, (flags & LOCKFILE_FAIL_IMMEDIATELY) != 0);
+        Win32ProcessImpl.fence(thread);
+        if (status == STATUS_PENDING) {
+            thread.setLastError(ERROR_IO_PENDING);
+            return false;
+        }
+        if (overlapped.internal == STATUS_PENDING) {
+            overlapped.internal = status; // refused before it became a request
+        }
         return succeeded(thread, status);
     }
 

@@ -544,6 +544,111 @@ class FileApiTest {
         assertEquals(ERROR_ACCESS_DENIED, k32.GetLastError());
     }
 
+    // ---- waiting locks ----
+
+    /** Two opens of one file, both sharing everything, the first holding [0, 10) exclusively. */
+    private long[] heldAndWaiter(int waiterFlags) {
+        boot();
+        long holder = create("C:\\wait.txt", RW, 7, CREATE_ALWAYS);
+        assertTrue(k32.LockFile(holder, 0, 0, 10, 0));
+        long waiter = k32.CreateFile("C:\\wait.txt", RW, 7, null, OPEN_EXISTING, waiterFlags, 0);
+        assertNotEquals(INVALID_HANDLE_VALUE, waiter);
+        return new long[] {holder, waiter};
+    }
+
+    private static Overlapped at(int offset, long event) {
+        Overlapped ov = new Overlapped();
+        ov.offset = offset;
+        ov.hEvent = event;
+        return ov;
+    }
+
+    @Test
+    void aSynchronousLockFileExWaitsForTheUnlock() throws Exception {
+        long[] h = heldAndWaiter(0);
+        java.util.concurrent.CompletableFuture<Boolean> locked = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> k32.LockFileEx(h[1], LOCKFILE_EXCLUSIVE_LOCK, 0, 4, 0, at(5, 0)), runnable -> new Thread(runnable).start());
+        Thread.sleep(100);
+        assertFalse(locked.isDone(), "the range is held");
+        assertTrue(k32.UnlockFile(h[0], 0, 0, 10, 0));
+        assertTrue(locked.get(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertFalse(k32.LockFile(h[0], 6, 0, 1, 0), "the waiter holds [5, 9) now");
+        assertEquals(ERROR_LOCK_VIOLATION, k32.GetLastError());
+    }
+
+    @Test
+    void anOverlappedLockFileExPendsAndTheHoldersCloseGrantsIt() {
+        long[] h = heldAndWaiter(FILE_FLAG_OVERLAPPED);
+        long event = k32.CreateEvent(null, true, false, null);
+        Overlapped ov = at(0, event);
+        assertFalse(k32.LockFileEx(h[1], LOCKFILE_EXCLUSIVE_LOCK, 0, 1, 0, ov));
+        assertEquals(ERROR_IO_PENDING, k32.GetLastError());
+        int[] n = new int[1];
+        assertFalse(k32.GetOverlappedResult(h[1], ov, n, false));
+        assertEquals(ERROR_IO_INCOMPLETE, k32.GetLastError());
+        assertEquals(WAIT_TIMEOUT, k32.WaitForSingleObject(event, 50));
+        assertTrue(k32.CloseHandle(h[0]));
+        assertTrue(k32.GetOverlappedResult(h[1], ov, n, true));
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(event, 0));
+        assertTrue(k32.LockFileEx(h[1], LOCKFILE_FAIL_IMMEDIATELY, 0, 1, 0, at(0, 0)) == false);
+        assertEquals(ERROR_LOCK_VIOLATION, k32.GetLastError(), "the granted lock is held, and exclusive");
+    }
+
+    @Test
+    void cancelIoExCancelsAWaitingLockWhichIsNeverGranted() {
+        long[] h = heldAndWaiter(FILE_FLAG_OVERLAPPED);
+        Overlapped ov = at(0, k32.CreateEvent(null, true, false, null));
+        assertFalse(k32.LockFileEx(h[1], LOCKFILE_EXCLUSIVE_LOCK, 0, 1, 0, ov));
+        assertEquals(ERROR_IO_PENDING, k32.GetLastError());
+        assertTrue(k32.CancelIoEx(h[1], ov));
+        int[] n = new int[1];
+        assertFalse(k32.GetOverlappedResult(h[1], ov, n, true));
+        assertEquals(ERROR_OPERATION_ABORTED, k32.GetLastError());
+        assertTrue(k32.UnlockFile(h[0], 0, 0, 10, 0));
+        assertTrue(k32.LockFile(h[0], 0, 0, 1, 0), "the cancelled waiter took nothing");
+    }
+
+    @Test
+    void anInterruptEndsASynchronousWaitForALock() throws Exception {
+        long[] h = heldAndWaiter(0);
+        int[] error = new int[1];
+        Thread waiting = new Thread(() -> {
+            if (!k32.LockFileEx(h[1], LOCKFILE_EXCLUSIVE_LOCK, 0, 1, 0, at(0, 0))) {
+                error[0] = k32.GetLastError();
+            }
+        });
+        waiting.start();
+        Thread.sleep(100);
+        assertTrue(waiting.isAlive());
+        waiting.interrupt();
+        waiting.join(5000);
+        assertFalse(waiting.isAlive());
+        assertEquals(ERROR_OPERATION_ABORTED, error[0]);
+        assertTrue(k32.UnlockFile(h[0], 0, 0, 10, 0));
+        assertTrue(k32.LockFile(h[0], 0, 0, 1, 0), "the interrupted waiter took nothing");
+    }
+
+    @Test
+    void terminatingAThreadEndsItsWaitForALock() throws Exception {
+        long[] h = heldAndWaiter(0);
+        java.util.concurrent.atomic.AtomicBoolean returned = new java.util.concurrent.atomic.AtomicBoolean();
+        int[] tid = new int[1];
+        long thread = k32.CreateThread(null, 0, p -> {
+            k32.LockFileEx(h[1], LOCKFILE_EXCLUSIVE_LOCK, 0, 1, 0, at(0, 0));
+            returned.set(true);
+            return 0;
+        }, 0, 0, tid);
+        assertEquals(WAIT_TIMEOUT, k32.WaitForSingleObject(thread, 100));
+        assertTrue(k32.TerminateThread(thread, 7));
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(thread, 5000));
+        int[] code = new int[1];
+        assertTrue(k32.GetExitCodeThread(thread, code));
+        assertEquals(7, code[0]);
+        assertFalse(returned.get(), "the thread was fenced, not let through");
+        assertTrue(k32.UnlockFile(h[0], 0, 0, 10, 0));
+        assertTrue(k32.LockFile(h[0], 0, 0, 1, 0), "the terminated waiter took nothing");
+    }
+
     // ---- host directory ----
 
     @Test

@@ -1,5 +1,7 @@
 package dev.kobj.api.fs;
 
+import dev.kobj.api.io.IoApc;
+import dev.kobj.api.io.IoStatusSink;
 import dev.kobj.api.process.KThread;
 
 /**
@@ -54,12 +56,20 @@ public interface FileService {
 
     /**
      * NtLockFile: locks {@code [offset, offset + length)} for the file object and the caller's process,
-     * exclusive or shared. A conflict is STATUS_LOCK_NOT_GRANTED (locks never wait in kobj: a waiting
-     * LockFileEx reports the conflict too). Needs FILE_READ_DATA or FILE_WRITE_DATA. Locks go when the file
-     * object's last handle closes.
+     * exclusive or shared (needs FILE_READ_DATA or FILE_WRITE_DATA). A conflict with {@code failImmediately}
+     * is STATUS_LOCK_NOT_GRANTED; without it the lock is an I/O request that waits for the range: on a
+     * synchronous file object inside the call (ended by the grant, a Java interrupt — STATUS_CANCELLED — or
+     * termination), on an overlapped one it returns STATUS_PENDING and completes through {@code event},
+     * {@code apc}, the file's completion port and {@code status}, as {@link dev.kobj.api.io.IoService#read}
+     * does; CancelIo(Ex) and the file's last handle cancel it. Locks go when the file object's last handle
+     * closes, and waiting locks are then let in, first come first served.
      */
-    int lock(KThread caller, long file, long offset, long length, boolean exclusive);
+    int lock(KThread caller, long file, long event, IoApc apc, Object context, IoStatusSink status, long offset,
+            long length, boolean exclusive, boolean failImmediately);
 
-    /** NtUnlockFile: removes exactly that range of the caller's; none is STATUS_RANGE_NOT_LOCKED. */
+    /**
+     * NtUnlockFile: removes exactly that range of the caller's (none is STATUS_RANGE_NOT_LOCKED) and lets
+     * waiting locks in.
+     */
     int unlock(KThread caller, long file, long offset, long length);
 }
