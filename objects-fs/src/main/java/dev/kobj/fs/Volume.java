@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
+import java.nio.file.ClosedFileSystemException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystem;
 import java.nio.file.Files;
@@ -294,8 +295,9 @@ final class Volume implements AutoCloseable {
                 if (node.deletePending) {
                     try {
                         Files.deleteIfExists(node.deletePath);
-                    } catch (IOException e) {
-                        // a directory filled meanwhile (or the host refused): the name stays, as on a failed delete
+                    } catch (IOException | ClosedFileSystemException e) {
+                        // a directory filled meanwhile, the host refused, or the kernel closed its memory
+                        // volume before its processes' handles: the name stays, as on a failed delete
                     }
                 }
             }

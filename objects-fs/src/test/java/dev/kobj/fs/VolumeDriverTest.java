@@ -219,6 +219,9 @@ class VolumeDriverTest {
     void closingTheKernelClosesItsMemoryVolumes() throws Exception {
         boot(VolumeConfig.memory('C'));
         long h = open("\\??\\C:\\x", RW, 0, FILE_CREATE);
+        long[] doc = new long[1];
+        assertEquals(STATUS_SUCCESS, open("\\??\\C:\\y", RW | DELETE, 0, FILE_CREATE, FILE_DELETE_ON_CLOSE, doc,
+                new long[1]), "a delete-on-close file open while the kernel closes");
         FsOpen open = (FsOpen) ((dev.kobj.api.io.FileObject) objects.lookup(me, h).object()).context2();
         kernel.close();
         kernel = null;
