@@ -649,6 +649,36 @@ class FileApiTest {
         assertTrue(k32.LockFile(h[0], 0, 0, 1, 0), "the terminated waiter took nothing");
     }
 
+    // ---- without the family ----
+
+    @Test
+    void aKernelWithoutTheFsFamilyHasNoDrivesAndNoFileCalls() {
+        kernel = Kernels.boot(KernelConfig.defaults().withModules("sync"));
+        system = Win32.boot(kernel);
+        k32 = system.attach("bare.exe").kernel32();
+        assertEquals(INVALID_HANDLE_VALUE, create("C:\\x.txt", GENERIC_WRITE, 0, CREATE_ALWAYS));
+        assertEquals(ERROR_PATH_NOT_FOUND, k32.GetLastError(), "no \\??\\C: without a volume");
+        assertEquals(INVALID_FILE_SIZE, k32.GetFileSize(4, null));
+        assertEquals(ERROR_CALL_NOT_IMPLEMENTED, k32.GetLastError());
+        assertFalse(k32.DeleteFile("C:\\x.txt"));
+        assertEquals(ERROR_CALL_NOT_IMPLEMENTED, k32.GetLastError());
+        assertFalse(k32.LockFile(4, 0, 0, 1, 0));
+        assertEquals(ERROR_CALL_NOT_IMPLEMENTED, k32.GetLastError());
+        assertEquals(INVALID_FILE_ATTRIBUTES, k32.GetFileAttributes("C:\\"));
+        assertEquals(ERROR_CALL_NOT_IMPLEMENTED, k32.GetLastError());
+    }
+
+    @Test
+    void aKernelWithNoVolumesHasNoDrives() {
+        kernel = Kernels.boot(KernelConfig.defaults().withVolumes());
+        system = Win32.boot(kernel);
+        k32 = system.attach("bare.exe").kernel32();
+        assertEquals(INVALID_HANDLE_VALUE, create("C:\\x.txt", GENERIC_WRITE, 0, CREATE_ALWAYS));
+        assertEquals(ERROR_PATH_NOT_FOUND, k32.GetLastError());
+        assertFalse(k32.CreateDirectory("C:\\d", null));
+        assertEquals(ERROR_PATH_NOT_FOUND, k32.GetLastError());
+    }
+
     // ---- host directory ----
 
     @Test
