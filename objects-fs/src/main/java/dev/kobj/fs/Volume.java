@@ -140,7 +140,6 @@ final class Volume implements AutoCloseable {
         }
         boolean overwrite = p.disposition() == FILE_SUPERSEDE || p.disposition() == FILE_OVERWRITE
                 || p.disposition() == FILE_OVERWRITE_IF;
-        long disposition;
         FileNode node;
         if (path != null) {
             BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, NO_FOLLOW);
@@ -181,16 +180,17 @@ final class Volume implements AutoCloseable {
             if (!shareAllowed(node, open)) {
                 return STATUS_SHARING_VIOLATION;
             }
-            if (overwrite) {
-                try (FileChannel truncate = FileChannel.open(path, StandardOpenOption.WRITE)) {
-                    truncate.truncate(0);
-                }
-                setReadOnly(path, (p.fileAttributes() & FILE_ATTRIBUTE_READONLY) != 0); // attributes replaced
-                disposition = p.disposition() == FILE_SUPERSEDE ? FILE_SUPERSEDED : FILE_OVERWRITTEN;
-            } else {
-                disposition = FILE_OPENED;
+            if (!overwrite) {
+                return opened(file, open, information, FILE_OPENED);
             }
-            return opened(file, open, information, disposition);
+            try (FileChannel truncate = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                truncate.truncate(0);
+            }
+            int status = opened(file, open, information,
+                    p.disposition() == FILE_SUPERSEDE ? FILE_SUPERSEDED : FILE_OVERWRITTEN);
+            // The attributes are replaced, after the opener's channel is open: it may still write.
+            markReadOnly(path, (p.fileAttributes() & FILE_ATTRIBUTE_READONLY) != 0);
+            return status;
         }
         if (p.disposition() == FILE_OPEN || p.disposition() == FILE_OVERWRITE) {
             return STATUS_OBJECT_NAME_NOT_FOUND;
@@ -204,12 +204,15 @@ final class Volume implements AutoCloseable {
         BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, NO_FOLLOW);
         node = new FileNode(key(path, a), directoryFile);
         FsOpen open = new FsOpen(this, file, node, path, access, p.shareAccess(), deleteOnClose);
-        int status = opened(file, open, information, FILE_CREATED);
-        if (status == STATUS_SUCCESS && (p.fileAttributes() & FILE_ATTRIBUTE_READONLY) != 0) {
-            setReadOnly(path, true); // after the creator's channel is open: the creator may still write
+        int status;
+        try {
+            status = opened(file, open, information, FILE_CREATED);
+        } catch (IOException e) {
+            Files.deleteIfExists(path); // a failed create leaves no file behind
+            throw e;
         }
-        if (status != STATUS_SUCCESS) {
-            Files.deleteIfExists(path);
+        if ((p.fileAttributes() & FILE_ATTRIBUTE_READONLY) != 0) {
+            markReadOnly(path, true); // after the creator's channel is open: the creator may still write
         }
         return status;
     }
@@ -535,6 +538,18 @@ final class Volume implements AutoCloseable {
         // the owner's write bit, not access(2): a kernel run by root still sees read-only files as such
         var a = view.readAttributes();
         return !a.isDirectory() && !a.permissions().contains(PosixFilePermission.OWNER_WRITE);
+    }
+
+    /**
+     * Sets or clears read-only once the file object is counted: a store that refuses loses the attribute,
+     * not the open (which could no longer be undone).
+     */
+    private void markReadOnly(Path path, boolean readOnly) {
+        try {
+            setReadOnly(path, readOnly);
+        } catch (IOException | UnsupportedOperationException e) {
+            // the file stays as the store has it
+        }
     }
 
     private void setReadOnly(Path path, boolean readOnly) throws IOException {
