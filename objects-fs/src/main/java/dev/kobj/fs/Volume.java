@@ -3,8 +3,7 @@ package dev.kobj.fs;
 import static dev.kobj.api.io.CreateParameters.*;
 import static dev.kobj.api.status.NtStatus.*;
 
-import com.google.common.jimfs.Configuration;
-import com.google.common.jimfs.Jimfs;
+
 import dev.kobj.api.fs.FileService;
 import dev.kobj.api.fs.VolumeConfig;
 import dev.kobj.api.io.CreateParameters;
@@ -16,22 +15,15 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.ClosedFileSystemException;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystem;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.DosFileAttributeView;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -52,41 +44,23 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Volume implements AutoCloseable {
     private static final int FILE_ATTRIBUTE_READONLY = FileService.FILE_ATTRIBUTE_READONLY;
-    private static final LinkOption[] NO_FOLLOW = {LinkOption.NOFOLLOW_LINKS};
+    private static final LinkOption[] NO_FOLLOW = VolumeStore.NO_FOLLOW;
 
     final VolumeConfig config;
+    private final VolumeStore store;
     private final Path root;
-    private final FileSystem owned;
-    /** The store's own lookups are case-sensitive: names are matched by hand (a Unix host). */
-    private final boolean foldCase;
-    /** Read-only lives in DOS attributes (Jimfs, a Windows host), else in the POSIX write bits. */
-    private final boolean dosAttributes;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Object, FileNode> nodes = new HashMap<>(); // guarded by lock
 
-    private Volume(VolumeConfig config, Path root, FileSystem owned, boolean foldCase, boolean dosAttributes) {
+    private Volume(VolumeConfig config, VolumeStore store) {
         this.config = config;
-        this.root = root;
-        this.owned = owned;
-        this.foldCase = foldCase;
-        this.dosAttributes = dosAttributes;
+        this.store = store;
+        this.root = store.root();
     }
 
     /** Mounts a configured volume: a new Jimfs, or the host directory (which must exist). */
     static Volume mount(VolumeConfig config) throws IOException {
-        if (config.kind() == VolumeConfig.Kind.MEMORY) {
-            FileSystem jimfs = Jimfs.newFileSystem(Configuration.windows().toBuilder()
-                    .setRoots(config.dosName() + "\\").setWorkingDirectory(config.dosName() + "\\")
-                    .setAttributeViews("basic", "dos").build());
-            return new Volume(config, jimfs.getPath(config.dosName() + "\\"), jimfs, false, true);
-        }
-        Path root = config.root().toRealPath();
-        if (!Files.isDirectory(root)) {
-            throw new NoSuchFileException(root.toString(), null, "not a directory");
-        }
-        Set<String> views = root.getFileSystem().supportedFileAttributeViews();
-        boolean dos = views.contains("dos") && !views.contains("posix");
-        return new Volume(config, root, null, !dos, dos);
+        return new Volume(config, VolumeStore.mount(config));
     }
 
     // ---- opens ----
@@ -106,6 +80,8 @@ final class Volume implements AutoCloseable {
             return createLocked(file, components, p, information);
         } catch (IOException e) {
             return IoErrors.status(e);
+        } catch (java.nio.file.InvalidPathException e) {
+            return STATUS_OBJECT_NAME_INVALID; // a name Windows allows but the store cannot hold
         } finally {
             lock.unlock();
         }
@@ -115,7 +91,7 @@ final class Volume implements AutoCloseable {
             throws IOException {
         Path dir = root;
         for (int i = 0; i < components.size() - 1; i++) {
-            Path next = find(dir, components.get(i));
+            Path next = store.find(dir, components.get(i));
             if (next == null) {
                 return STATUS_OBJECT_PATH_NOT_FOUND;
             }
@@ -128,7 +104,7 @@ final class Volume implements AutoCloseable {
             }
             dir = next;
         }
-        Path path = components.isEmpty() ? root : find(dir, components.getLast());
+        Path path = components.isEmpty() ? root : store.find(dir, components.getLast());
         int access = p.desiredAccess();
         boolean directoryFile = (p.createOptions() & FILE_DIRECTORY_FILE) != 0;
         boolean deleteOnClose = (p.createOptions() & FILE_DELETE_ON_CLOSE) != 0;
@@ -149,7 +125,7 @@ final class Volume implements AutoCloseable {
             if (p.disposition() == FILE_CREATE) {
                 return STATUS_OBJECT_NAME_COLLISION;
             }
-            node = nodes.get(key(path, a));
+            node = nodes.get(VolumeStore.key(path, a));
             if (node != null && node.deletePending) {
                 return STATUS_DELETE_PENDING;
             }
@@ -167,14 +143,14 @@ final class Volume implements AutoCloseable {
             if (p.disposition() == FILE_OVERWRITE && (access & FsOpen.Access.WRITE_DATA) == 0) {
                 return STATUS_INVALID_PARAMETER; // TRUNCATE_EXISTING needs write access (§8)
             }
-            if (readOnly(path) && (writes || overwrite)) {
+            if (store.readOnly(path) && (writes || overwrite)) {
                 return STATUS_ACCESS_DENIED;
             }
-            if (readOnly(path) && deleteOnClose) {
+            if (store.readOnly(path) && deleteOnClose) {
                 return STATUS_CANNOT_DELETE;
             }
             if (node == null) {
-                node = new FileNode(key(path, a), a.isDirectory());
+                node = new FileNode(VolumeStore.key(path, a), a.isDirectory());
             }
             FsOpen open = new FsOpen(this, file, node, path, access, p.shareAccess(), deleteOnClose);
             if (!shareAllowed(node, open)) {
@@ -189,7 +165,7 @@ final class Volume implements AutoCloseable {
             int status = opened(file, open, information,
                     p.disposition() == FILE_SUPERSEDE ? FILE_SUPERSEDED : FILE_OVERWRITTEN);
             // The attributes are replaced, after the opener's channel is open: it may still write.
-            markReadOnly(path, (p.fileAttributes() & FILE_ATTRIBUTE_READONLY) != 0);
+            store.markReadOnly(path, (p.fileAttributes() & FILE_ATTRIBUTE_READONLY) != 0);
             return status;
         }
         if (p.disposition() == FILE_OPEN || p.disposition() == FILE_OVERWRITE) {
@@ -202,7 +178,7 @@ final class Volume implements AutoCloseable {
             Files.createFile(path);
         }
         BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, NO_FOLLOW);
-        node = new FileNode(key(path, a), directoryFile);
+        node = new FileNode(VolumeStore.key(path, a), directoryFile);
         FsOpen open = new FsOpen(this, file, node, path, access, p.shareAccess(), deleteOnClose);
         int status;
         try {
@@ -212,7 +188,7 @@ final class Volume implements AutoCloseable {
             throw e;
         }
         if ((p.fileAttributes() & FILE_ATTRIBUTE_READONLY) != 0) {
-            markReadOnly(path, true); // after the creator's channel is open: the creator may still write
+            store.markReadOnly(path, true); // after the creator's channel is open: the creator may still write
         }
         return status;
     }
@@ -454,7 +430,7 @@ final class Volume implements AutoCloseable {
                 node.deletePending = false;
                 return STATUS_SUCCESS;
             }
-            if (readOnly(open.path)) {
+            if (store.readOnly(open.path)) {
                 return STATUS_CANNOT_DELETE;
             }
             if (node.directory) {
@@ -480,7 +456,7 @@ final class Volume implements AutoCloseable {
     int attributes(FsOpen open, int[] attributes) {
         try {
             int bits = open.node.directory ? FileService.FILE_ATTRIBUTE_DIRECTORY : FileService.FILE_ATTRIBUTE_ARCHIVE;
-            attributes[0] = bits | (readOnly(open.path) ? FILE_ATTRIBUTE_READONLY : 0);
+            attributes[0] = bits | (store.readOnly(open.path) ? FILE_ATTRIBUTE_READONLY : 0);
             return STATUS_SUCCESS;
         } catch (IOException e) {
             return IoErrors.status(e);
@@ -497,80 +473,6 @@ final class Volume implements AutoCloseable {
         return open.node.locks.unlock(open, process, offset, length) ? STATUS_SUCCESS : STATUS_RANGE_NOT_LOCKED;
     }
 
-    // ---- the store ----
-
-    /** The entry of {@code dir} named {@code name} in any case (the exact one first), or {@code null}. */
-    private Path find(Path dir, String name) throws IOException {
-        Path exact = dir.resolve(name);
-        if (Files.exists(exact, NO_FOLLOW)) {
-            return exact;
-        }
-        if (!foldCase) {
-            return null;
-        }
-        Path found = null;
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path entry : entries) {
-                String entryName = entry.getFileName().toString();
-                if (WindowsNames.sameName(entryName, name)
-                        && (found == null || entryName.compareTo(found.getFileName().toString()) < 0)) {
-                    found = entry; // two names differing only in case on the host: the first in order
-                }
-            }
-        }
-        return found;
-    }
-
-    /** The file's identity: its file key (so hard links are one file), else its real name in upper case. */
-    private static Object key(Path path, BasicFileAttributes attributes) throws IOException {
-        Object key = attributes.fileKey();
-        return key != null ? key : path.toRealPath().toString().toUpperCase(Locale.ROOT);
-    }
-
-    private boolean readOnly(Path path) throws IOException {
-        if (dosAttributes) {
-            return Files.readAttributes(path, java.nio.file.attribute.DosFileAttributes.class, NO_FOLLOW).isReadOnly();
-        }
-        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class, NO_FOLLOW);
-        if (view == null) {
-            return false;
-        }
-        // the owner's write bit, not access(2): a kernel run by root still sees read-only files as such
-        var a = view.readAttributes();
-        return !a.isDirectory() && !a.permissions().contains(PosixFilePermission.OWNER_WRITE);
-    }
-
-    /**
-     * Sets or clears read-only once the file object is counted: a store that refuses loses the attribute,
-     * not the open (which could no longer be undone).
-     */
-    private void markReadOnly(Path path, boolean readOnly) {
-        try {
-            setReadOnly(path, readOnly);
-        } catch (IOException | UnsupportedOperationException e) {
-            // the file stays as the store has it
-        }
-    }
-
-    private void setReadOnly(Path path, boolean readOnly) throws IOException {
-        if (dosAttributes) {
-            Files.getFileAttributeView(path, DosFileAttributeView.class, NO_FOLLOW).setReadOnly(readOnly);
-            return;
-        }
-        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class, NO_FOLLOW);
-        if (view == null) {
-            return;
-        }
-        Set<PosixFilePermission> permissions = view.readAttributes().permissions();
-        if (readOnly) {
-            permissions.removeAll(EnumSet.of(PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_WRITE,
-                    PosixFilePermission.OTHERS_WRITE));
-        } else {
-            permissions.add(PosixFilePermission.OWNER_WRITE);
-        }
-        view.setPermissions(permissions);
-    }
-
     private static void closeQuietly(FileChannel channel) {
         if (channel != null) {
             try {
@@ -584,8 +486,6 @@ final class Volume implements AutoCloseable {
     /** Closes a memory volume's file system (its files go with it); a host directory stays as it is. */
     @Override
     public void close() throws IOException {
-        if (owned != null) {
-            owned.close();
-        }
+        store.close();
     }
 }
