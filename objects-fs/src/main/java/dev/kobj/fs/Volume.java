@@ -3,7 +3,6 @@ package dev.kobj.fs;
 import static dev.kobj.api.io.CreateParameters.*;
 import static dev.kobj.api.status.NtStatus.*;
 
-
 import dev.kobj.api.fs.FileService;
 import dev.kobj.api.fs.VolumeConfig;
 import dev.kobj.api.io.CreateParameters;
