@@ -49,20 +49,16 @@ final class FileServiceImpl implements FileService, AutoCloseable {
             newPosition[0] = 0; // a pipe or mailslot: no position to move (§8)
             return STATUS_SUCCESS;
         }
-        long base = switch (method) {
-            case FILE_BEGIN -> 0;
-            case FILE_CURRENT -> fileObject.position();
-            default -> {
-                long[] size = new long[1];
-                int status = open.volume.size(open, size);
-                if (status != STATUS_SUCCESS) {
-                    yield -1 - Integer.toUnsignedLong(status); // carried out below
-                }
-                yield size[0];
+        long base = fileObject.position();
+        if (method == FILE_BEGIN) {
+            base = 0;
+        } else if (method == FILE_END) {
+            long[] size = new long[1];
+            int status = open.volume.size(open, size);
+            if (status != STATUS_SUCCESS) {
+                return status;
             }
-        };
-        if (method == FILE_END && base < 0) {
-            return (int) (-1 - base);
+            base = size[0];
         }
         long position = base + distance;
         if (position < 0 || (distance > 0 && position < base)) {
