@@ -5,16 +5,18 @@ import dev.kobj.api.KernelConfig;
 import dev.kobj.api.Kernels;
 import dev.kobj.api.dispatch.WaitService;
 import dev.kobj.api.object.ObjectManager;
+import dev.kobj.api.port.PortService;
 import dev.kobj.api.process.KProcess;
 import dev.kobj.api.process.KThread;
 import dev.kobj.api.sync.SyncService;
 
 /** A kernel with the sync family and one process, for benchmarks; each benchmark thread adopts itself. */
 final class BenchKernel implements AutoCloseable {
-    final Kernel kernel = Kernels.boot(KernelConfig.defaults().withModules("sync"));
+    final Kernel kernel = Kernels.boot(KernelConfig.defaults().withModules("sync", "ipc"));
     final ObjectManager objects = kernel.service(ObjectManager.class).orElseThrow();
     final SyncService sync = kernel.service(SyncService.class).orElseThrow();
     final WaitService waits = kernel.service(WaitService.class).orElseThrow();
+    final PortService ports = kernel.service(PortService.class).orElseThrow();
     final KProcess process = kernel.processes().createProcess("bench.exe", 1);
 
     KThread adopt() {

@@ -1,6 +1,8 @@
 package dev.kobj.bench;
 
 import dev.kobj.api.dispatch.WaitService;
+import dev.kobj.api.object.ObjectAttributes;
+import dev.kobj.api.port.PortMessage;
 import dev.kobj.api.process.KThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -21,7 +23,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Hand-offs between two threads, platform or virtual: an event ping-pong (each side sets the other's
  * auto-reset event and waits on its own) beside a LockSupport park/unpark ping-pong, and a contended
- * mutant passed back and forth. One op is one round trip (two hand-offs).
+ * mutant passed back and forth, and an LPC request/reply between a client and a server thread. One op is
+ * one round trip (two hand-offs).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -132,5 +135,46 @@ public class PingPongBenchmark {
         a.join();
         b.join();
         k.objects.close(creator, mutex);
+    }
+
+    private int portNumber;
+
+    @Benchmark
+    @OperationsPerInvocation(ROUNDS)
+    public void lpcRequestReply() throws InterruptedException {
+        KThread creator = k.adopt();
+        long[] port = new long[1];
+        k.ports.createPort(creator, ObjectAttributes.named("\\BaseNamedObjects\\bench-lpc-" + portNumber++, 0), 0,
+                0, port);
+        String name = "\\BaseNamedObjects\\bench-lpc-" + (portNumber - 1);
+        Thread server = start(() -> {
+            KThread self = k.adopt();
+            PortMessage[] message = new PortMessage[1];
+            k.ports.listenPort(self, port[0], message);
+            long[] comm = new long[1];
+            k.ports.acceptConnectPort(self, 0, message[0], true, null, comm);
+            k.ports.completeConnectPort(self, comm[0]);
+            PortMessage reply = null;
+            for (int i = 0; i < ROUNDS; i++) {
+                k.ports.replyWaitReceivePort(self, port[0], null, reply, message);
+                reply = new PortMessage(0, message[0].messageId(), 0, 0, message[0].data());
+            }
+            k.ports.replyPort(self, port[0], reply);
+            k.objects.close(self, comm[0]);
+        });
+        Thread client = start(() -> {
+            KThread self = k.adopt();
+            long[] comm = new long[1];
+            k.ports.connectPort(self, name, null, null, null, null, null, comm);
+            PortMessage request = PortMessage.of(new byte[16]);
+            PortMessage[] reply = new PortMessage[1];
+            for (int i = 0; i < ROUNDS; i++) {
+                k.ports.requestWaitReplyPort(self, comm[0], request, reply);
+            }
+            k.objects.close(self, comm[0]);
+        });
+        server.join();
+        client.join();
+        k.objects.close(creator, port[0]);
     }
 }

@@ -5,6 +5,7 @@ import dev.kobj.api.object.KernelObject;
 import dev.kobj.api.object.ObjectProcedures;
 import dev.kobj.api.process.KProcess;
 import dev.kobj.core.process.CoreProcess;
+import dev.kobj.core.process.CoreThread;
 import dev.kobj.api.object.ObjectType;
 import dev.kobj.core.io.IoProcedures;
 import java.util.List;
@@ -44,6 +45,14 @@ public final class CoreTypes {
             .genericMapping(new GenericMapping(0x20048, 0x20037, 0x121800, 0x1FFFFF))
             .validAccessMask(0x1FFFFF)
             .waitable(true)
+            .procedures(new ObjectProcedures() {
+                @Override
+                public void close(KernelObject object, KProcess process, int handlesLeft) {
+                    if (handlesLeft == 0) {
+                        ((CoreThread) object).lastHandleClosed(); // an ended thread's id goes now
+                    }
+                }
+            })
             .build();
     public static final ObjectType FILE = ObjectType.builder("File")
             .genericMapping(new GenericMapping(0x120089, 0x120116, 0x1200A0, 0x1F01FF))

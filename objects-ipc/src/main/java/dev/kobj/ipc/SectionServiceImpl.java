@@ -132,7 +132,32 @@ final class SectionServiceImpl implements SectionService {
         if (status != STATUS_SUCCESS) {
             return status;
         }
-        SectionObject section = (SectionObject) entry.object();
+        return map(caller.process(), (SectionObject) entry.object(), write, copy, execute, offset, size, view);
+    }
+
+    /** Maps a section the kernel holds (not a handle) into {@code process}: LPC's port views. */
+    int mapShared(KProcess process, SectionObject section, long offset, long size, SectionView[] view) {
+        return map(process, section, (section.protection() & WRITABLE) != 0, false, false, offset, size, view);
+    }
+
+    /** The section of the caller's view at {@code baseAddress}, or null. */
+    SectionObject sectionAt(KProcess process, long baseAddress) {
+        View view = views.get(baseAddress);
+        return view == null || view.process() != process ? null : view.section();
+    }
+
+    /** Unmaps a view kobj made for a process (a connection that failed); false if it is not mapped. */
+    boolean unmap(KProcess process, long baseAddress) {
+        View view = views.get(baseAddress);
+        if (view == null || view.process() != process || !views.remove(baseAddress, view)) {
+            return false;
+        }
+        release(view);
+        return true;
+    }
+
+    private int map(KProcess process, SectionObject section, boolean write, boolean copy, boolean execute,
+            long offset, long size, SectionView[] view) {
         if ((write && (section.protection() & WRITABLE) == 0)
                 || (execute && (section.protection() & EXECUTABLE) == 0)) {
             return STATUS_SECTION_PROTECTION;
@@ -162,19 +187,14 @@ final class SectionServiceImpl implements SectionService {
         int protection = write ? (execute ? PAGE_EXECUTE_READWRITE : PAGE_READWRITE)
                 : copy ? PAGE_WRITECOPY : execute ? PAGE_EXECUTE_READ : PAGE_READONLY;
         SectionView mapped = new SectionView(base, length, segment, protection);
-        views.put(base, new View(caller.process(), section, mapped));
+        views.put(base, new View(process, section, mapped));
         view[0] = mapped;
         return STATUS_SUCCESS;
     }
 
     @Override
     public int unmapView(KThread caller, long baseAddress) {
-        View view = views.get(baseAddress);
-        if (view == null || view.process() != caller.process() || !views.remove(baseAddress, view)) {
-            return STATUS_NOT_MAPPED_VIEW;
-        }
-        release(view);
-        return STATUS_SUCCESS;
+        return unmap(caller.process(), baseAddress) ? STATUS_SUCCESS : STATUS_NOT_MAPPED_VIEW;
     }
 
     @Override

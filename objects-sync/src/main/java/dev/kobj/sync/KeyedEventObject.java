@@ -6,6 +6,7 @@ import static dev.kobj.api.status.NtStatus.STATUS_TIMEOUT;
 import dev.kobj.api.dispatch.DispatcherContext;
 import dev.kobj.api.dispatch.DispatcherEvent;
 import dev.kobj.api.dispatch.DispatcherObject;
+import dev.kobj.api.dispatch.Waitable;
 import dev.kobj.api.dispatch.WaitService;
 import dev.kobj.api.object.KernelObject;
 import dev.kobj.api.process.KThread;
@@ -20,8 +21,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * wait ends, like every wait, by its partner, its timeout, an APC when alertable, an interrupt or its
  * thread's termination.
  */
-final class KeyedEventObject extends KernelObject {
+final class KeyedEventObject extends KernelObject implements Waitable {
     private final DispatcherContext context;
+    /** What a plain wait on the handle sees: always signalled (§6.5). */
+    private final DispatcherEvent alwaysSignalled;
     private final ReentrantLock lock = new ReentrantLock();
     // Guarded by lock: who is parked on each (process, key), waiters and releasers apart.
     private final Map<Key, ArrayDeque<Party>> waiting = new HashMap<>();
@@ -43,6 +46,12 @@ final class KeyedEventObject extends KernelObject {
     KeyedEventObject(DispatcherContext context) {
         super(SyncTypes.KEYED_EVENT);
         this.context = context;
+        this.alwaysSignalled = new DispatcherEvent(context, true, true);
+    }
+
+    @Override
+    public DispatcherObject dispatcherObject() {
+        return alwaysSignalled;
     }
 
     /** Meets a partner from the other map, or parks in {@code mine} until one comes or the wait ends. */

@@ -23,9 +23,11 @@ final class SyncTypes {
                 }
             })
             .build();
+    /** Waitable only in the plain sense: a wait on the handle returns at once (§6.5). */
     static final ObjectType KEYED_EVENT = ObjectType.builder("KeyedEvent")
             .genericMapping(new GenericMapping(0x20001, 0x20002, 0x20000, 0xF0003))
-            .validAccessMask(0xF0003)
+            .validAccessMask(0x1F0003)
+            .waitable(true)
             .build();
 
     static final List<ObjectType> ALL = List.of(EVENT, MUTANT, SEMAPHORE, TIMER, KEYED_EVENT);

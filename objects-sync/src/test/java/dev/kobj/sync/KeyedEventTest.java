@@ -29,6 +29,18 @@ class KeyedEventTest {
     }
 
     @Test
+    void aPlainWaitOnTheHandleReturnsAtOnceAndNeedsSynchronize() {
+        long[] h = new long[1];
+        assertEquals(STATUS_SUCCESS, f.sync.createKeyedEvent(f.main, null, 0x1F0003, 0, h));
+        for (int i = 0; i < 3; i++) {
+            assertEquals(STATUS_SUCCESS, f.waits.waitForSingleObject(f.main, h[0], false, INFINITE),
+                    "always signalled, never consumed");
+        }
+        assertEquals(0xC0000022, f.waits.waitForSingleObject(f.main, keyed(), false, 0),
+                "STATUS_ACCESS_DENIED: KEYEDEVENT_ALL_ACCESS has no SYNCHRONIZE");
+    }
+
+    @Test
     void waiterFirstThenReleaser() throws Exception {
         long k = keyed();
         Future<Integer> waiter = f.onOtherThread(self -> f.sync.waitForKeyedEvent(self, k, 0x10, false, INFINITE));

@@ -20,6 +20,9 @@ interface CallContext {
     /** The sync family's service, or {@code null} on a kernel without it. */
     dev.kobj.api.sync.SyncService sync();
 
+    /** This process's Ntdll. */
+    Ntdll ntdll();
+
     /** A family's service, or {@code null} on a kernel without that family. */
     <T> T service(Class<T> api);
 

@@ -23,6 +23,7 @@ final class Kernel32Impl implements Kernel32 {
     private final JobCalls jobs;
     private final IoCalls io;
     private final FileCalls files;
+    private final PipeCalls pipes;
 
     Kernel32Impl(CallContext context) {
         this.context = requireNonNull(context, "context is null");
@@ -30,6 +31,12 @@ final class Kernel32Impl implements Kernel32 {
         this.jobs = new JobCalls(context, context.service(dev.kobj.api.job.JobService.class));
         this.io = new IoCalls(context);
         this.files = new FileCalls(context, context.service(dev.kobj.api.fs.FileService.class));
+        this.pipes = new PipeCalls(context);
+    }
+
+    /** The Ntdll of the same process. */
+    Ntdll ntdll() {
+        return context.ntdll();
     }
 
     @Override
@@ -515,64 +522,65 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public boolean CreatePipe(long[] hReadPipe, long[] hWritePipe, SecurityAttributes lpPipeAttributes, int nSize) {
-        return notImplemented();
+        return pipes.createPipe(hReadPipe, hWritePipe, lpPipeAttributes, nSize);
     }
 
     @Override
     public long CreateNamedPipe(String lpName, int dwOpenMode, int dwPipeMode, int nMaxInstances, int nOutBufferSize, int nInBufferSize, int nDefaultTimeOut, SecurityAttributes lpSecurityAttributes) {
-        notImplemented();
-        return INVALID_HANDLE_VALUE;
+        return pipes.createNamedPipe(lpName, dwOpenMode, dwPipeMode, nMaxInstances, nOutBufferSize, nInBufferSize,
+                nDefaultTimeOut, lpSecurityAttributes);
     }
 
     @Override
     public boolean ConnectNamedPipe(long hNamedPipe, Overlapped lpOverlapped) {
-        return notImplemented();
+        return pipes.connectNamedPipe(hNamedPipe, lpOverlapped);
     }
 
     @Override
     public boolean DisconnectNamedPipe(long hNamedPipe) {
-        return notImplemented();
+        return pipes.disconnectNamedPipe(hNamedPipe);
     }
 
     @Override
     public boolean WaitNamedPipe(String lpNamedPipeName, int nTimeOut) {
-        return notImplemented();
+        return pipes.waitNamedPipe(lpNamedPipeName, nTimeOut);
     }
 
     @Override
     public boolean PeekNamedPipe(long hNamedPipe, byte[] lpBuffer, int nBufferSize, int[] lpBytesRead, int[] lpTotalBytesAvail, int[] lpBytesLeftThisMessage) {
-        return notImplemented();
+        return pipes.peekNamedPipe(hNamedPipe, lpBuffer, nBufferSize, lpBytesRead, lpTotalBytesAvail,
+                lpBytesLeftThisMessage);
     }
 
     @Override
     public boolean TransactNamedPipe(long hNamedPipe, byte[] lpInBuffer, int nInBufferSize, byte[] lpOutBuffer, int nOutBufferSize, int[] lpBytesRead, Overlapped lpOverlapped) {
-        return notImplemented();
+        return pipes.transactNamedPipe(hNamedPipe, lpInBuffer, nInBufferSize, lpOutBuffer, nOutBufferSize,
+                lpBytesRead, lpOverlapped);
     }
 
     @Override
     public boolean SetNamedPipeHandleState(long hNamedPipe, int[] lpMode, int[] lpMaxCollectionCount, int[] lpCollectDataTimeout) {
-        return notImplemented();
+        return pipes.setNamedPipeHandleState(hNamedPipe, lpMode, lpMaxCollectionCount, lpCollectDataTimeout);
     }
 
     @Override
     public boolean GetNamedPipeInfo(long hNamedPipe, int[] lpFlags, int[] lpOutBufferSize, int[] lpInBufferSize, int[] lpMaxInstances) {
-        return notImplemented();
+        return pipes.getNamedPipeInfo(hNamedPipe, lpFlags, lpOutBufferSize, lpInBufferSize, lpMaxInstances);
     }
 
     @Override
     public long CreateMailslot(String lpName, int nMaxMessageSize, int lReadTimeout, SecurityAttributes lpSecurityAttributes) {
-        notImplemented();
-        return INVALID_HANDLE_VALUE;
+        return pipes.createMailslot(lpName, nMaxMessageSize, lReadTimeout, lpSecurityAttributes);
     }
 
     @Override
     public boolean GetMailslotInfo(long hMailslot, int[] lpMaxMessageSize, int[] lpNextSize, int[] lpMessageCount, int[] lpReadTimeout) {
-        return notImplemented();
+        return pipes.getMailslotInfo(hMailslot, lpMaxMessageSize, lpNextSize, lpMessageCount, lpReadTimeout);
     }
 
     @Override
     public boolean SetMailslotInfo(long hMailslot, int lReadTimeout) {
-        return notImplemented();
+        return pipes.setMailslotInfo(hMailslot, lReadTimeout);
     }
 
     @Override

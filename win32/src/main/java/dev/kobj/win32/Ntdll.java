@@ -58,4 +58,31 @@ public interface Ntdll {
     int NtSetIoCompletion(long ioCompletionHandle, long keyContext, long apcContext, int ioStatus, long ioStatusInformation);
     int NtRemoveIoCompletion(long ioCompletionHandle, long[] keyContext, long[] apcContext, IoStatusBlock ioStatusBlock,
             Long timeout);
+
+    /** Sets ObjectHandleFlagInformation (class 4) of a handle (a kobj addition; NtQueryObject reads it). */
+    int NtSetInformationObject(long handle, int objectInformationClass, Object objectInformation, int length);
+
+    // LPC ports (a kobj addition to the contract; see win32/README.md)
+
+    int NtCreatePort(long[] portHandle, ObjectAttributes objectAttributes, int maxConnectionInfoLength,
+            int maxMessageLength, int maxPoolUsage);
+
+    int NtConnectPort(long[] portHandle, String portName, PortView clientView, MappedView[] clientViewMapped,
+            int[] maxMessageLength, byte[] connectionInformation, byte[][] connectionInformationOut);
+
+    int NtListenPort(long portHandle, PortMessage[] connectionRequest);
+
+    int NtAcceptConnectPort(long[] portHandle, long portContext, PortMessage connectionRequest,
+            boolean acceptConnection, MappedView[] clientView);
+
+    int NtCompleteConnectPort(long portHandle);
+
+    int NtRequestPort(long portHandle, PortMessage requestMessage);
+
+    int NtRequestWaitReplyPort(long portHandle, PortMessage requestMessage, PortMessage[] replyMessage);
+
+    int NtReplyPort(long portHandle, PortMessage replyMessage);
+
+    int NtReplyWaitReceivePort(long portHandle, long[] portContext, PortMessage replyMessage,
+            PortMessage[] receiveMessage);
 }

@@ -9,12 +9,14 @@ import dev.kobj.api.sync.SyncService;
 /** Ntdll on the kernel's services. Calls whose family has not landed yet return STATUS_NOT_IMPLEMENTED. */
 final class NtdllImpl implements Ntdll {
     private final SectionCalls sections;
+    private final PortCalls ports;
     private final CallContext context;
     private final IoCalls io;
 
     NtdllImpl(CallContext context) {
         this.context = requireNonNull(context, "context is null");
         this.sections = new SectionCalls(context, context.service(dev.kobj.api.section.SectionService.class));
+        this.ports = new PortCalls(context, context.service(dev.kobj.api.port.PortService.class));
         this.io = new IoCalls(context);
     }
 
@@ -403,5 +405,61 @@ final class NtdllImpl implements Ntdll {
     @Override
     public int NtRemoveIoCompletion(long ioCompletionHandle, long[] keyContext, long[] apcContext, IoStatusBlock ioStatusBlock, Long timeout) {
         return io.ntRemoveIoCompletion(ioCompletionHandle, keyContext, apcContext, ioStatusBlock, timeout);
+    }
+
+    @Override
+    public int NtCreatePort(long[] portHandle, ObjectAttributes objectAttributes, int maxConnectionInfoLength,
+            int maxMessageLength, int maxPoolUsage) {
+        return ports.createPort(portHandle, objectAttributes, maxConnectionInfoLength, maxMessageLength);
+    }
+
+    @Override
+    public int NtConnectPort(long[] portHandle, String portName, PortView clientView, MappedView[] clientViewMapped,
+            int[] maxMessageLength, byte[] connectionInformation, byte[][] connectionInformationOut) {
+        return ports.connectPort(portHandle, portName, clientView, clientViewMapped, maxMessageLength,
+                connectionInformation, connectionInformationOut);
+    }
+
+    @Override
+    public int NtListenPort(long portHandle, PortMessage[] connectionRequest) {
+        return ports.listenPort(portHandle, connectionRequest);
+    }
+
+    @Override
+    public int NtAcceptConnectPort(long[] portHandle, long portContext, PortMessage connectionRequest,
+            boolean acceptConnection, MappedView[] clientView) {
+        return ports.acceptConnectPort(portHandle, portContext, connectionRequest, acceptConnection, clientView);
+    }
+
+    @Override
+    public int NtCompleteConnectPort(long portHandle) {
+        return ports.completeConnectPort(portHandle);
+    }
+
+    @Override
+    public int NtRequestPort(long portHandle, PortMessage requestMessage) {
+        return ports.requestPort(portHandle, requestMessage);
+    }
+
+    @Override
+    public int NtRequestWaitReplyPort(long portHandle, PortMessage requestMessage, PortMessage[] replyMessage) {
+        return ports.requestWaitReplyPort(portHandle, requestMessage, replyMessage);
+    }
+
+    @Override
+    public int NtReplyPort(long portHandle, PortMessage replyMessage) {
+        return ports.replyPort(portHandle, replyMessage);
+    }
+
+    @Override
+    public int NtReplyWaitReceivePort(long portHandle, long[] portContext, PortMessage replyMessage,
+            PortMessage[] receiveMessage) {
+        return ports.replyWaitReceivePort(portHandle, portContext, replyMessage, receiveMessage);
+    }
+
+    @Override
+    public int NtSetInformationObject(long handle, int objectInformationClass, Object objectInformation, int length) {
+        return ObjectQueries.setObject(context.objects(), context.thread(), handle, objectInformationClass,
+                objectInformation, length);
     }
 }

@@ -28,6 +28,8 @@ final class ObjectQueries {
     static final int TYPE_HEADER_SIZE = 104;
     /** sizeof(OBJECT_DIRECTORY_INFORMATION) on x64: two UNICODE_STRINGs. */
     static final int DIRECTORY_ENTRY_SIZE = 32;
+    /** sizeof(OBJECT_HANDLE_FLAG_INFORMATION): two BOOLEANs. */
+    static final int HANDLE_FLAG_SIZE = 2;
     /** STATUS_ACCESS_VIOLATION: no buffer. */
     static final int STATUS_ACCESS_VIOLATION = 0xC000_0005;
 
@@ -86,10 +88,40 @@ final class ObjectQueries {
                 return store(information, new ObjectTypeInformation(type.typeName(), type.totalNumberOfObjects(),
                         type.totalNumberOfHandles(), type.validAccessMask()));
             }
+            case Win32.ObjectHandleFlagInformation -> {
+                int[] attributes = new int[1];
+                int status = objects.handleAttributes(thread, handle, attributes);
+                if (status != STATUS_SUCCESS) {
+                    return status;
+                }
+                setLength(returnLength, HANDLE_FLAG_SIZE);
+                if (length != HANDLE_FLAG_SIZE) {
+                    return STATUS_INFO_LENGTH_MISMATCH;
+                }
+                return store(information, new ObjectHandleFlagInformation((attributes[0] & Win32.OBJ_INHERIT) != 0,
+                        (attributes[0] & Win32.OBJ_PROTECT_CLOSE) != 0));
+            }
             default -> {
                 return objects.lookup(thread, handle) == null ? Win32.STATUS_INVALID_HANDLE : STATUS_INVALID_INFO_CLASS;
             }
         }
+    }
+
+    /** NtSetInformationObject: only ObjectHandleFlagInformation is settable. */
+    static int setObject(ObjectManager objects, KThread thread, long handle, int infoClass, Object information,
+            int length) {
+        if (infoClass != Win32.ObjectHandleFlagInformation) {
+            return objects.lookup(thread, handle) == null ? Win32.STATUS_INVALID_HANDLE : STATUS_INVALID_INFO_CLASS;
+        }
+        if (length != HANDLE_FLAG_SIZE) {
+            return STATUS_INFO_LENGTH_MISMATCH;
+        }
+        if (!(information instanceof ObjectHandleFlagInformation flags)) {
+            return STATUS_ACCESS_VIOLATION;
+        }
+        int mask = Win32.OBJ_INHERIT | Win32.OBJ_PROTECT_CLOSE;
+        int bits = (flags.inherit() ? Win32.OBJ_INHERIT : 0) | (flags.protectFromClose() ? Win32.OBJ_PROTECT_CLOSE : 0);
+        return objects.setHandleAttributes(thread, handle, mask, bits);
     }
 
     /**

@@ -24,6 +24,11 @@ final class SectionCalls {
         this.sections = sections;
     }
 
+    /** A kernel view as the contract shows it. */
+    static MappedView mapped(SectionView view) {
+        return new View(view.baseAddress(), view.segment());
+    }
+
     /** A view as the contract shows it: the synthetic address and the memory. */
     private record View(long address, MemorySegment segment) implements MappedView {
         @Override

@@ -1,17 +1,22 @@
 package dev.kobj.win32;
 
+import static dev.kobj.win32.Win32.STATUS_ACCESS_DENIED;
 import static dev.kobj.win32.Win32.STATUS_INVALID_HANDLE;
+import static dev.kobj.win32.Win32.SYNCHRONIZE;
 import static dev.kobj.win32.Win32.STATUS_NOT_IMPLEMENTED;
 import static dev.kobj.win32.Win32.STATUS_OBJECT_TYPE_MISMATCH;
 
+import dev.kobj.api.dispatch.Waitable;
 import dev.kobj.api.object.HandleEntry;
 import dev.kobj.api.process.KThread;
 import dev.kobj.api.sync.SyncService;
+import java.util.function.IntSupplier;
 
 /**
  * SignalObjectAndWait / NtSignalAndWaitForSingleObject (nt-semantics.md §5.3): signal an event (set), a
- * semaphore (release 1) or a mutex (release), then wait on the other object; a failed signal fails
- * the call without waiting. The two steps are not atomic here (Windows does not strictly promise it).
+ * semaphore (release 1) or a mutex (release), then wait on the other object, as one step: the caller is
+ * queued on the wait object before the signal, so a thread the signal wakes finds it waiting. A failed
+ * signal fails the call without waiting.
  */
 final class SignalAndWait {
     private SignalAndWait() {
@@ -24,18 +29,22 @@ final class SignalAndWait {
             return STATUS_NOT_IMPLEMENTED;
         }
         HandleEntry entry = context.objects().lookup(thread, signal);
-        if (entry == null) {
+        HandleEntry waitEntry = context.objects().lookup(thread, wait);
+        if (entry == null || waitEntry == null) {
             return STATUS_INVALID_HANDLE;
         }
-        int status = switch (entry.object().type().name()) {
-            case "Event" -> sync.setEvent(thread, signal, null);
-            case "Semaphore" -> sync.releaseSemaphore(thread, signal, 1, null);
-            case "Mutant" -> sync.releaseMutant(thread, signal, null);
-            default -> STATUS_OBJECT_TYPE_MISMATCH;
+        IntSupplier signalling = switch (entry.object().type().name()) {
+            case "Event" -> () -> sync.setEvent(thread, signal, null);
+            case "Semaphore" -> () -> sync.releaseSemaphore(thread, signal, 1, null);
+            case "Mutant" -> () -> sync.releaseMutant(thread, signal, null);
+            default -> null;
         };
-        if (status < 0) {
-            return status;
+        if (signalling == null || !(waitEntry.object() instanceof Waitable waitable)) {
+            return STATUS_OBJECT_TYPE_MISMATCH;
         }
-        return context.waits().waitForSingleObject(thread, wait, alertable, timeout);
+        if ((waitEntry.grantedAccess() & SYNCHRONIZE) == 0) {
+            return STATUS_ACCESS_DENIED;
+        }
+        return context.waits().signalAndWait(thread, signalling, waitable.dispatcherObject(), alertable, timeout);
     }
 }

@@ -220,6 +220,7 @@ public final class Win32 {
     public static final int DUPLICATE_SAME_ATTRIBUTES = 0x00000004;
     public static final int HANDLE_FLAG_INHERIT = 0x00000001;
     public static final int HANDLE_FLAG_PROTECT_FROM_CLOSE = 0x00000002;
+    public static final int OBJ_PROTECT_CLOSE = 0x00000001;
     public static final int OBJ_INHERIT = 0x00000002;
     public static final int OBJ_PERMANENT = 0x00000010;
     public static final int OBJ_EXCLUSIVE = 0x00000020;
@@ -335,6 +336,7 @@ public final class Win32 {
     public static final int ObjectBasicInformation = 0;
     public static final int ObjectNameInformation = 1;
     public static final int ObjectTypeInformation = 2;
+    public static final int ObjectHandleFlagInformation = 4;
     public static final int EventBasicInformation = 0;
     public static final int MutantBasicInformation = 0;
     public static final int SemaphoreBasicInformation = 0;
@@ -356,6 +358,35 @@ public final class Win32 {
     /** Boots a kernel from every module on the class path and wraps it; closing the system closes it. */
     public static Win32System boot() {
         return Win32SystemImpl.boot();
+    }
+
+    // LPC ports (a kobj addition to the contract)
+    public static final int PORT_CONNECT = 0x0001;
+    public static final int PORT_ALL_ACCESS = 0x001F0001;
+    public static final int LPC_REQUEST = 1;
+    public static final int LPC_REPLY = 2;
+    public static final int LPC_DATAGRAM = 3;
+    public static final int LPC_LOST_REPLY = 4;
+    public static final int LPC_PORT_CLOSED = 5;
+    public static final int LPC_CLIENT_DIED = 6;
+    public static final int LPC_CONNECTION_REQUEST = 10;
+    public static final int PORT_MAXIMUM_MESSAGE_LENGTH = 512;
+    public static final int STATUS_PORT_DISCONNECTED = 0xC0000037;
+    public static final int STATUS_PORT_CONNECTION_REFUSED = 0xC0000041;
+    public static final int STATUS_PORT_MESSAGE_TOO_LONG = 0xC000002F;
+    public static final int STATUS_REPLY_MESSAGE_MISMATCH = 0xC000021F;
+    public static final int STATUS_INVALID_PARAMETER_3 = 0xC00000F1;
+    public static final int STATUS_INVALID_PARAMETER_4 = 0xC00000F2;
+
+    /**
+     * The Ntdll of the process {@code kernel32} belongs to: how a program, which is handed only its
+     * Kernel32, reaches the NT calls (a kobj addition to the contract).
+     */
+    public static Ntdll ntdll(Kernel32 kernel32) {
+        if (kernel32 instanceof Kernel32Impl impl) {
+            return impl.ntdll();
+        }
+        throw new IllegalArgumentException("not a kobj Kernel32: " + kernel32);
     }
 
     /** Wraps a kernel built by other means (a custom kernel from chosen modules); its owner closes it. */

@@ -42,6 +42,27 @@ class HandleApiTest {
     }
 
     @Test
+    void handleFlagInformationIsReadAndSetThroughNtCalls() {
+        long ev = k32.CreateEvent(new SecurityAttributes(null, true), true, false, null);
+        Object[] out = new Object[1];
+        assertEquals(STATUS_SUCCESS, nt.NtQueryObject(ev, ObjectHandleFlagInformation, out, 2, null));
+        assertEquals(new ObjectHandleFlagInformation(true, false), out[0]);
+        assertEquals(STATUS_INFO_LENGTH_MISMATCH, nt.NtQueryObject(ev, ObjectHandleFlagInformation, out, 4, null));
+        assertEquals(STATUS_SUCCESS, nt.NtSetInformationObject(ev, ObjectHandleFlagInformation,
+                new ObjectHandleFlagInformation(false, true), 2));
+        int[] flags = new int[1];
+        assertTrue(k32.GetHandleInformation(ev, flags));
+        assertEquals(HANDLE_FLAG_PROTECT_FROM_CLOSE, flags[0]);
+        assertEquals(STATUS_INVALID_HANDLE, nt.NtSetInformationObject(0x7770, ObjectHandleFlagInformation,
+                new ObjectHandleFlagInformation(false, false), 2));
+        assertEquals(STATUS_INFO_LENGTH_MISMATCH, nt.NtSetInformationObject(ev, ObjectHandleFlagInformation,
+                new ObjectHandleFlagInformation(false, false), 1));
+        assertEquals(STATUS_SUCCESS, nt.NtSetInformationObject(ev, ObjectHandleFlagInformation,
+                new ObjectHandleFlagInformation(false, false), 2));
+        assertTrue(k32.CloseHandle(ev));
+    }
+
+    @Test
     void protectedHandleIsNotClosable() {
         long h = directory(null);
         assertTrue(k32.SetHandleInformation(h, HANDLE_FLAG_PROTECT_FROM_CLOSE, HANDLE_FLAG_PROTECT_FROM_CLOSE));

@@ -26,6 +26,64 @@ class SyncApiTest {
     }
 
     @Test
+    void signalObjectAndWaitIsOneStepSoAPulseInReplyIsNeverLost() throws Exception {
+        long request = k32.CreateEvent(null, false, false, null);
+        long answer = k32.CreateEvent(null, true, false, null); // manual: only a pulse reaches a waiter
+        int rounds = 300;
+        Thread responder = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < rounds; i++) {
+                if (k32.WaitForSingleObject(request, 5000) != WAIT_OBJECT_0) {
+                    return;
+                }
+                k32.PulseEvent(answer); // if the asker were not yet waiting, this would be lost
+            }
+        });
+        for (int i = 0; i < rounds; i++) {
+            assertEquals(WAIT_OBJECT_0, k32.SignalObjectAndWait(request, answer, 5000, false), "round " + i);
+        }
+        responder.join();
+    }
+
+    @Test
+    void signalObjectAndWaitChecksBothHandlesBeforeSignalling() {
+        long event = k32.CreateEvent(null, true, false, null);
+        assertEquals(WAIT_FAILED, k32.SignalObjectAndWait(event, 0x7770, 0, false));
+        assertEquals(ERROR_INVALID_HANDLE, k32.GetLastError());
+        assertEquals(WAIT_TIMEOUT, k32.WaitForSingleObject(event, 0), "nothing was signalled");
+        long mutex = k32.CreateMutex(null, false, null);
+        assertEquals(WAIT_FAILED, k32.SignalObjectAndWait(mutex, event, 0, false), "a mutex not owned");
+        assertEquals(ERROR_NOT_OWNER, k32.GetLastError());
+        assertEquals(WAIT_TIMEOUT, k32.SignalObjectAndWait(event, k32.CreateEvent(null, true, false, null), 0, false));
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(event, 0), "signalled, then the wait timed out");
+    }
+
+    private int pointerCount(long handle) {
+        Object[] out = new Object[1];
+        assertEquals(STATUS_SUCCESS, nt.NtQueryObject(handle, 0, out, 56, null));
+        return ((ObjectBasicInformation) out[0]).pointerCount();
+    }
+
+    @Test
+    void aWaitInProgressHoldsAReferenceThatOutlivesTheHandle() throws Exception {
+        long event = k32.CreateEvent(null, false, false, null);
+        long[] other = new long[1];
+        assertTrue(k32.DuplicateHandle(-1, event, -1, other, 0, false, DUPLICATE_SAME_ACCESS));
+        assertEquals(2, pointerCount(other[0]), "two handles, nothing else");
+        java.util.concurrent.CompletableFuture<Integer> waiter = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> k32.WaitForMultipleObjects(1, new long[] {event}, false, 10_000));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (pointerCount(other[0]) != 3 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertEquals(3, pointerCount(other[0]), "the wait in progress counts");
+        assertTrue(k32.CloseHandle(event));
+        assertEquals(2, pointerCount(other[0]));
+        assertTrue(k32.SetEvent(other[0]));
+        assertEquals(WAIT_OBJECT_0, waiter.get(5, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(1, pointerCount(other[0]), "and is given back when it ends");
+    }
+
+    @Test
     void namedCreateSetsZeroOrAlreadyExists() {
         k32.SetLastError(0xdead);
         long first = k32.CreateEvent(null, true, false, "kobj-ev");

@@ -275,6 +275,20 @@ class ThreadApiTest {
     }
 
     @Test
+    void anEndedThreadCanBeOpenedWhileAHandleToItIsOpen() throws Exception {
+        int[] id = new int[1];
+        long held = k32.CreateThread(null, 0, p -> 4, 0, 0, id);
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(held, 5000));
+        long again = k32.OpenThread(THREAD_QUERY_INFORMATION, false, id[0]);
+        assertNotEquals(NULL, again, "the id lives as long as the object does");
+        assertEquals(4, exitCode(again));
+        assertTrue(k32.CloseHandle(held));
+        assertTrue(k32.CloseHandle(again));
+        assertEquals(NULL, k32.OpenThread(THREAD_QUERY_INFORMATION, false, id[0]), "gone with the last handle");
+        assertEquals(ERROR_INVALID_PARAMETER, k32.GetLastError());
+    }
+
+    @Test
     void badArguments() {
         assertEquals(NULL, k32.CreateThread(null, 0, null, 0, 0, null));
         assertEquals(ERROR_INVALID_PARAMETER, k32.GetLastError());

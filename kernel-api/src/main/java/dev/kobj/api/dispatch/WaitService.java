@@ -45,4 +45,14 @@ public interface WaitService {
      */
     int waitForObjects(KThread caller, DispatcherObject[] objects, int count, boolean waitAll, boolean alertable,
             long timeout);
+
+    /**
+     * SignalObjectAndWait's atomic step (nt-semantics.md §5.3): queues the caller on {@code object},
+     * runs {@code signal} (returning a status), then waits; so a thread the signal wakes finds the caller
+     * already waiting, and a PulseEvent it sends is not lost. A failed signal ends the call with its
+     * status and withdraws the wait — unless the object had already satisfied it: then the wait's result
+     * is returned, so the caller knows what it took.
+     */
+    int signalAndWait(KThread caller, java.util.function.IntSupplier signal, DispatcherObject object,
+            boolean alertable, long timeout);
 }

@@ -22,12 +22,14 @@ import dev.kobj.api.dispatch.Waitable;
 import dev.kobj.api.dispatch.Waiter;
 import dev.kobj.api.object.Access;
 import dev.kobj.api.object.HandleEntry;
+import dev.kobj.api.object.KernelObject;
 import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.process.KThread;
 import dev.kobj.api.process.ProcessService;
 import dev.kobj.core.process.CoreThread;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 
 /**
  * The wait engine (nt-semantics.md §5.2–5.3), built as the Linux ntsync driver is.
@@ -94,7 +96,37 @@ public final class WaitEngine implements WaitService {
         }
         DispatcherObject[] list = ((CoreThread) caller).waitObjects();
         list[0] = object;
-        return block(caller, list, 1, false, alertable, timeout);
+        KernelObject held = entry.object(); // referenced while blocked: the wait shows in its pointer count
+        if (!objects.reference(held)) {
+            return STATUS_INVALID_HANDLE;
+        }
+        try {
+            return block(caller, list, 1, false, alertable, timeout, null);
+        } finally {
+            objects.dereference(held);
+        }
+    }
+
+    /**
+     * Blocks holding a reference on each object waited for, so that its pointer count shows the wait in
+     * progress and it outlives a handle closed meanwhile (nt-semantics.md §1.2); the fast paths take none.
+     */
+    private int blockHolding(KThread caller, KernelObject[] held, DispatcherObject[] list, int count, boolean all,
+            boolean alertable, long timeout) {
+        int referenced = 0;
+        try {
+            for (; referenced < count; referenced++) {
+                if (!objects.reference(held[referenced])) {
+                    return STATUS_INVALID_HANDLE; // deleted since the lookup
+                }
+            }
+            return block(caller, list, count, all, alertable, timeout, null);
+        } finally {
+            for (int i = 0; i < referenced; i++) {
+                objects.dereference(held[i]);
+                held[i] = null;
+            }
+        }
     }
 
     @Override
@@ -110,6 +142,7 @@ public final class WaitEngine implements WaitService {
             return STATUS_INVALID_PARAMETER;
         }
         DispatcherObject[] list = ((CoreThread) caller).waitObjects();
+        KernelObject[] held = ((CoreThread) caller).waitKernelObjects();
         for (int i = 0; i < count; i++) {
             HandleEntry entry = objects.lookup(caller, handles[i]);
             if (entry == null) {
@@ -122,6 +155,7 @@ public final class WaitEngine implements WaitService {
                 return STATUS_ACCESS_DENIED;
             }
             list[i] = waitable.dispatcherObject();
+            held[i] = entry.object();
         }
         boolean all = waitType == WAIT_ALL;
         if (all) {
@@ -136,7 +170,18 @@ public final class WaitEngine implements WaitService {
         if (alertable && caller.runApcs()) {
             return STATUS_USER_APC;
         }
-        return wait(caller, list, count, all, alertable, timeout);
+        if (!all) {
+            for (int i = 0; i < count; i++) {
+                int acquired = list[i].tryAcquire(caller);
+                if (acquired != DispatcherObject.NOT_SIGNALLED) {
+                    return DispatcherObject.result(acquired, i);
+                }
+            }
+            if (timeout == 0) {
+                return STATUS_TIMEOUT;
+            }
+        }
+        return blockHolding(caller, held, list, count, all, alertable, timeout);
     }
 
     @Override
@@ -164,13 +209,25 @@ public final class WaitEngine implements WaitService {
                 return STATUS_TIMEOUT;
             }
         }
-        return block(caller, list, count, all, alertable, timeout);
+        return block(caller, list, count, all, alertable, timeout, null);
     }
 
-    /** The slow path: queue, park, dequeue; again on RETRY with the time left. */
-    private int block(KThread caller, DispatcherObject[] list, int count, boolean all, boolean alertable,
+    @Override
+    public int signalAndWait(KThread caller, IntSupplier signal, DispatcherObject object, boolean alertable,
             long timeout) {
-        if (reapDeadOwners(list, count)) {
+        DispatcherObject[] list = ((CoreThread) caller).waitObjects();
+        list[0] = object;
+        return block(caller, list, 1, false, alertable, timeout, signal);
+    }
+
+    /**
+     * The slow path: queue, park, dequeue; again on RETRY with the time left. A {@code signal} runs once,
+     * after the caller is queued and before it parks (SignalObjectAndWait), so whoever the signal wakes
+     * finds the caller already waiting; a signal that fails withdraws the wait if nothing satisfied it yet.
+     */
+    private int block(KThread caller, DispatcherObject[] list, int count, boolean all, boolean alertable,
+            long timeout, IntSupplier signal) {
+        if (signal == null && reapDeadOwners(list, count)) {
             return wait(caller, list, count, all, alertable, timeout); // an abandoned mutex may satisfy it now
         }
         long deadline = deadline(timeout);
@@ -181,6 +238,14 @@ public final class WaitEngine implements WaitService {
                 queueAll(waiter, list, count, timeout == 0);
             } else {
                 queueAny(caller, waiter, list, count);
+            }
+            if (signal != null) {
+                int signalled = signal.getAsInt();
+                signal = null;
+                if (signalled < 0 && waiter.cancel(signalled)) {
+                    dequeue(waiter, list, count);
+                    return signalled;
+                }
             }
             // Alertable from here; then look again: an APC queued just before found no one to wake.
             if (alertable && waiter.makeAlertable() && caller.hasApcs()) {
@@ -202,18 +267,7 @@ public final class WaitEngine implements WaitService {
                     blocking.unblocked();
                 }
             }
-            for (int i = 0; i < count; i++) {
-                if (!waiter.block(i).isQueued()) {
-                    continue; // a wait-any satisfied while queueing never reached the later objects
-                }
-                DispatcherObject object = list[i];
-                object.lock();
-                try {
-                    object.dequeue(waiter.block(i));
-                } finally {
-                    object.unlock();
-                }
-            }
+            dequeue(waiter, list, count);
             if (status == STATUS_USER_APC) {
                 caller.runApcs();
                 return status;
@@ -228,6 +282,21 @@ public final class WaitEngine implements WaitService {
                         return DispatcherObject.result(acquired, i);
                     }
                 }
+            }
+        }
+    }
+
+    private static void dequeue(Waiter waiter, DispatcherObject[] list, int count) {
+        for (int i = 0; i < count; i++) {
+            if (!waiter.block(i).isQueued()) {
+                continue; // a wait-any satisfied while queueing never reached the later objects
+            }
+            DispatcherObject object = list[i];
+            object.lock();
+            try {
+                object.dequeue(waiter.block(i));
+            } finally {
+                object.unlock();
             }
         }
     }

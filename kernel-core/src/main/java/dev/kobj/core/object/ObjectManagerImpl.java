@@ -61,6 +61,8 @@ public final class ObjectManagerImpl implements ObjectManager {
     private static final int QUERY = 0x0001;
     private static final int PROCESS_DUP_HANDLE = 0x0040;
     private static final int DIRECTORY_CREATE_OBJECT = 0x0004;
+    /** A header flag of the object manager's own: the object is in its type's object count. */
+    private static final int COUNTED = 0x4000_0000;
     private static final int DIRECTORY_CREATE_SUBDIRECTORY = 0x0008;
 
     private final Map<ObjectType, TypeStats> stats;
@@ -73,7 +75,7 @@ public final class ObjectManagerImpl implements ObjectManager {
         types.values().forEach(type -> byType.put(type, new TypeStats(type)));
         this.stats = byType;
         this.namespace = new Namespace(permanentDirectory(), this::release);
-        stats(namespace.root()).objectCreated();
+        counted(namespace.root());
         buildStandardNamespace();
     }
 
@@ -98,7 +100,7 @@ public final class ObjectManagerImpl implements ObjectManager {
         }
         if (!oa.hasName()) {
             KernelObject object = prepare(body, type, oa, process, null);
-            stats(object).objectCreated();
+            counted(object);
             return insert(process, object, access, oa.attributes(), OpenReason.CREATE, handle, STATUS_SUCCESS);
         }
         KernelObject root = null;
@@ -126,7 +128,7 @@ public final class ObjectManagerImpl implements ObjectManager {
                 return STATUS_OBJECT_PATH_NOT_FOUND;
             }
             if (existing == candidate) {
-                stats(candidate).objectCreated();
+                counted(candidate);
                 return insert(process, candidate, access, oa.attributes(), OpenReason.CREATE, handle, STATUS_SUCCESS);
             }
             exclusiveOwners.remove(candidate);
@@ -263,7 +265,7 @@ public final class ObjectManagerImpl implements ObjectManager {
         if (object == null || object.type() != type) {
             throw new IllegalStateException("the parse procedure of " + owner.type() + " opened " + object);
         }
-        stats(object).objectCreated();
+        counted(object);
         return insert(process(caller), object, access, attributes.attributes() & OBJ_INHERIT, OpenReason.CREATE,
                 handle, status);
     }
@@ -289,7 +291,7 @@ public final class ObjectManagerImpl implements ObjectManager {
                 }
                 return result == null ? STATUS_OBJECT_PATH_NOT_FOUND : STATUS_OBJECT_NAME_COLLISION;
             }
-            stats(object).objectCreated();
+            counted(object);
             return STATUS_SUCCESS;
         } finally {
             release(parent);
@@ -334,6 +336,7 @@ public final class ObjectManagerImpl implements ObjectManager {
             release(object);
             return status;
         }
+        counted(object); // objects made outside create (processes, threads, ports) count from their first handle
         object.referenceToHandle();
         long value = process.handles().add(new HandleEntry(object, access, attributes));
         if (value == 0) {
@@ -480,7 +483,9 @@ public final class ObjectManagerImpl implements ObjectManager {
                 directory.remove(object); // only a create refused before its first handle gets here named
             }
             exclusiveOwners.remove(object);
-            stats(object).objectDeleted();
+            if ((object.setFlags(0, COUNTED) & COUNTED) != 0) {
+                stats(object).objectDeleted();
+            }
             object.type().procedures().delete(object);
         }
     }
@@ -857,7 +862,7 @@ public final class ObjectManagerImpl implements ObjectManager {
         KernelObject candidate = make.get();
         KernelObject result = parent.insertOrReference(name, false, candidate);
         if (result == candidate) {
-            stats(candidate).objectCreated();
+            counted(candidate);
         } else {
             result.dereference(); // permanent: never the last reference
         }
@@ -875,6 +880,13 @@ public final class ObjectManagerImpl implements ObjectManager {
     }
 
     // ---- helpers ----
+
+    /** Puts the object in its type's count, once. */
+    private void counted(KernelObject object) {
+        if ((object.setFlags(COUNTED, 0) & COUNTED) == 0) {
+            stats(object).objectCreated();
+        }
+    }
 
     private TypeStats stats(KernelObject object) {
         return stats(object.type());

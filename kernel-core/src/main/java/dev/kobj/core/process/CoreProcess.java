@@ -111,6 +111,10 @@ public final class CoreProcess extends KernelObject implements KProcess, Waitabl
         return true;
     }
 
+    ProcessManager manager() {
+        return manager;
+    }
+
     /** The Process type's close procedure: no handle to this process is left. */
     public void lastHandleClosed() {
         manager.lastHandleClosed(this);

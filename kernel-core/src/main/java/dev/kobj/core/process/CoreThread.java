@@ -31,6 +31,7 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
     private final java.util.Queue<Runnable> apcs = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.util.concurrent.atomic.AtomicInteger suspendCount = new java.util.concurrent.atomic.AtomicInteger();
     private DispatcherObject[] waitObjects;
+    private KernelObject[] waitKernelObjects;
     private volatile ThreadBlocking blocking;
 
     CoreThread(int id, CoreProcess process, Thread javaThread, DispatcherContext context) {
@@ -42,6 +43,11 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
         this.javaThread = javaThread;
         this.self = new HandleEntry(this, ALL_ACCESS, 0);
         setSecurityDescriptor(process.token().defaultDescriptor());
+    }
+
+    /** The Thread type's close procedure: no handle to this thread is left. */
+    public void lastHandleClosed() {
+        process.manager().lastHandleClosed(this);
     }
 
     @Override
@@ -194,6 +200,16 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
     }
 
     /** Scratch space for the objects of this thread's current wait; used by this thread only. */
+    /** Scratch for the objects behind a wait's handles, referenced while the thread blocks. */
+    public KernelObject[] waitKernelObjects() {
+        KernelObject[] objects = waitKernelObjects;
+        if (objects == null) {
+            objects = new KernelObject[64];
+            waitKernelObjects = objects;
+        }
+        return objects;
+    }
+
     public DispatcherObject[] waitObjects() {
         DispatcherObject[] objects = waitObjects;
         if (objects == null) {

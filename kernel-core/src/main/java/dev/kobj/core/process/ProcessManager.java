@@ -117,6 +117,13 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
         return true;
     }
 
+    /** The last handle to {@code thread} closed: an ended thread's id is given up. */
+    void lastHandleClosed(CoreThread thread) {
+        if (thread.isEnded()) {
+            threads.remove(thread.id(), thread);
+        }
+    }
+
     /** The last handle to {@code process} closed: an ended process's id is given up. */
     void lastHandleClosed(CoreProcess process) {
         if (process.isEnded()) {
@@ -183,7 +190,9 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
             return false;
         }
         adopted.remove(core);
-        threads.remove(core.id());
+        if (core.handleCount() == 0) {
+            threads.remove(core.id(), core); // else when its last handle closes: OpenThread works while one is held
+        }
         Waiter waiter = core.waiterIfPresent();
         if (waiter != null && waiter.cancel(NtStatus.STATUS_THREAD_IS_TERMINATING)) {
             LockSupport.unpark(core.javaThread()); // termination wakes the thread's wait (two-step end)

@@ -1,0 +1,40 @@
+package dev.kobj.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+@Timeout(30)
+class DemoCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void lpcClientAndServerProcessesTalkOverANamedPort() {
+        assertEquals(0, run("demo", "lpc"));
+        String text = out.toString();
+        assertTrue(text.contains("client: connected; the server said \"hello, client\""), text);
+        assertTrue(text.contains("client: \"ping\" -> \"PING\""), text);
+        assertTrue(text.contains("client: \"are per process\" -> \"ARE PER PROCESS\""), text);
+        assertTrue(text.contains("server: the client closed its port; done"), text);
+        assertTrue(text.endsWith("demo:   server.exe exited with 0" + System.lineSeparator()), text);
+    }
+
+    @Test
+    void anUnknownDemoIsAUsageError() {
+        assertEquals(2, run("demo", "nope"));
+        assertTrue(err.toString().contains("no demo named nope"), err.toString());
+    }
+}
