@@ -2,6 +2,7 @@ package dev.kobj.api;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.kobj.api.fs.VolumeConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,10 +21,14 @@ import java.util.regex.Pattern;
  * (CreateThread, a new process's first thread): virtual by default, platform for bodies that block
  * outside kobj while holding a monitor or must not share carriers.
  *
+ * <p>{@code volumes} are the drives the file-system family mounts, each as {@code \Device\HarddiskVolume<n>}
+ * (n from 1, in list order) with the link {@code \??\X:}: by default one in-memory {@code C:}. Drive
+ * letters are distinct; the list may be empty (no drives).
+ *
  * @since 0.1
  */
 public record KernelConfig(Set<String> moduleIds, List<Path> pluginDirectories, ClassLoader classLoader,
-        ThreadKind threads) {
+        ThreadKind threads, List<VolumeConfig> volumes) {
     /** The kind of Java thread a kernel-created thread runs on. */
     public enum ThreadKind { VIRTUAL, PLATFORM }
 
@@ -34,6 +39,15 @@ public record KernelConfig(Set<String> moduleIds, List<Path> pluginDirectories, 
         requireNonNull(pluginDirectories, "pluginDirectories is null");
         requireNonNull(classLoader, "classLoader is null");
         requireNonNull(threads, "threads is null");
+        requireNonNull(volumes, "volumes is null");
+        Set<Character> drives = new java.util.HashSet<>();
+        for (VolumeConfig volume : volumes) {
+            requireNonNull(volume, "volume is null");
+            if (!drives.add(volume.drive())) {
+                throw new IllegalArgumentException("drive " + volume.dosName() + " is configured twice");
+            }
+        }
+        volumes = List.copyOf(volumes);
         for (String id : moduleIds) {
             requireNonNull(id, "module id is null");
             if (!MODULE_ID.matcher(id).matches()) {
@@ -42,6 +56,12 @@ public record KernelConfig(Set<String> moduleIds, List<Path> pluginDirectories, 
         }
         moduleIds = Set.copyOf(new LinkedHashSet<>(moduleIds));
         pluginDirectories = List.copyOf(pluginDirectories);
+    }
+
+    /** A configuration with the default volume (an in-memory {@code C:}). */
+    public KernelConfig(Set<String> moduleIds, List<Path> pluginDirectories, ClassLoader classLoader,
+            ThreadKind threads) {
+        this(moduleIds, pluginDirectories, classLoader, threads, List.of(VolumeConfig.memory('C')));
     }
 
     /** A configuration whose kernel-created threads are virtual. */
@@ -61,23 +81,28 @@ public record KernelConfig(Set<String> moduleIds, List<Path> pluginDirectories, 
 
     /** Only the modules with these ids (the core is always loaded). */
     public KernelConfig withModules(String... ids) {
-        return new KernelConfig(Set.of(ids), pluginDirectories, classLoader, threads);
+        return new KernelConfig(Set.of(ids), pluginDirectories, classLoader, threads, volumes);
     }
 
     /** Also loads the plugins in {@code directory}. */
     public KernelConfig withPluginDirectory(Path directory) {
         List<Path> directories = new ArrayList<>(pluginDirectories);
         directories.add(requireNonNull(directory, "directory is null"));
-        return new KernelConfig(moduleIds, directories, classLoader, threads);
+        return new KernelConfig(moduleIds, directories, classLoader, threads, volumes);
     }
 
     /** Searches the class path of {@code loader} for modules. */
     public KernelConfig withClassLoader(ClassLoader loader) {
-        return new KernelConfig(moduleIds, pluginDirectories, loader, threads);
+        return new KernelConfig(moduleIds, pluginDirectories, loader, threads, volumes);
     }
 
     /** Runs the threads the kernel creates on Java threads of {@code kind}. */
     public KernelConfig withThreads(ThreadKind kind) {
-        return new KernelConfig(moduleIds, pluginDirectories, classLoader, kind);
+        return new KernelConfig(moduleIds, pluginDirectories, classLoader, kind, volumes);
+    }
+
+    /** Mounts exactly these volumes (in place of the default in-memory {@code C:}). */
+    public KernelConfig withVolumes(VolumeConfig... volumes) {
+        return new KernelConfig(moduleIds, pluginDirectories, classLoader, threads, List.of(volumes));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kobj.api.fs.VolumeConfig;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ class KernelConfigTest {
         assertEquals(List.of(), config.pluginDirectories());
         assertSame(KernelConfig.class.getClassLoader(), config.classLoader());
         assertEquals(KernelConfig.ThreadKind.VIRTUAL, config.threads());
+        assertEquals(List.of(VolumeConfig.memory('C')), config.volumes());
     }
 
     @Test
@@ -39,6 +41,15 @@ class KernelConfigTest {
             assertSame(loader, config.classLoader());
             assertEquals(KernelConfig.ThreadKind.PLATFORM, config.threads());
             assertEquals(KernelConfig.ThreadKind.PLATFORM, config.withModules("ipc").threads(), "kept by withers");
+            KernelConfig mounted = config.withVolumes(VolumeConfig.memory('c'), VolumeConfig.hostDirectory('E',
+                    Path.of("data")));
+            assertEquals(List.of(new VolumeConfig('C', VolumeConfig.Kind.MEMORY, null),
+                    new VolumeConfig('E', VolumeConfig.Kind.HOST_DIRECTORY, Path.of("data").toAbsolutePath())),
+                    mounted.volumes());
+            assertEquals("E:", mounted.volumes().get(1).dosName());
+            assertEquals(mounted.volumes(), mounted.withThreads(KernelConfig.ThreadKind.VIRTUAL).volumes(),
+                    "kept by withers");
+            assertEquals(List.of(), config.withVolumes().volumes());
         }
     }
 
@@ -55,6 +66,16 @@ class KernelConfigTest {
         assertThrows(NullPointerException.class, () -> config.withClassLoader(null));
         assertThrows(NullPointerException.class, () -> config.withThreads(null));
         assertThrows(NullPointerException.class, () -> new KernelConfig(null, List.of(), getClass().getClassLoader()));
+        assertEquals("drive C: is configured twice", assertThrows(IllegalArgumentException.class,
+                () -> config.withVolumes(VolumeConfig.memory('C'), VolumeConfig.hostDirectory('c', Path.of("x"))))
+                .getMessage());
+        assertThrows(NullPointerException.class, () -> config.withVolumes((VolumeConfig) null));
+        assertEquals("invalid drive letter '1': use A-Z",
+                assertThrows(IllegalArgumentException.class, () -> VolumeConfig.memory('1')).getMessage());
+        assertThrows(NullPointerException.class, () -> VolumeConfig.hostDirectory('D', null));
+        assertThrows(NullPointerException.class, () -> new VolumeConfig('D', null, null));
+        assertThrows(IllegalArgumentException.class,
+                () -> new VolumeConfig('D', VolumeConfig.Kind.MEMORY, Path.of("x")));
     }
 
     @Test

@@ -59,6 +59,9 @@ final class IoCalls {
         if ((flags & FILE_FLAG_WRITE_THROUGH) != 0) {
             options |= CreateParameters.FILE_WRITE_THROUGH;
         }
+        // A directory opens only with FILE_FLAG_BACKUP_SEMANTICS; without it, ERROR_ACCESS_DENIED (§8).
+        options |= (flags & FileCalls.FILE_FLAG_BACKUP_SEMANTICS) != 0 ? CreateParameters.FILE_OPEN_FOR_BACKUP_INTENT
+                : CreateParameters.FILE_NON_DIRECTORY_FILE;
         var attributes = new dev.kobj.api.object.ObjectAttributes(0, path,
                 OBJ_CASE_INSENSITIVE | (security != null && security.inheritHandle() ? OBJ_INHERIT : 0));
         long[] handle = new long[1];
@@ -78,19 +81,9 @@ final class IoCalls {
         return handle[0];
     }
 
-    /** {@code \\.\x} and {@code \\?\x} → {@code \??\x}; {@code C:\x} → {@code \??\C:\x}; else null. */
+    /** The NT name of a Win32 file name ({@link DosPaths}), or null for a relative one. */
     static String ntPath(String name) {
-        if (name == null || name.isEmpty()) {
-            return null;
-        }
-        if (name.startsWith("\\\\.\\") || name.startsWith("\\\\?\\")) {
-            return name.length() > 4 ? "\\??\\" + name.substring(4) : null;
-        }
-        if (name.length() >= 3 && Character.isLetter(name.charAt(0)) && name.charAt(1) == ':'
-                && name.charAt(2) == '\\') {
-            return "\\??\\" + name;
-        }
-        return null;
+        return DosPaths.ntPath(name);
     }
 
     boolean readFile(long file, byte[] buffer, int length, int[] transferred, Overlapped overlapped) {

@@ -22,6 +22,7 @@ final class Kernel32Impl implements Kernel32 {
     private final SectionCalls sections;
     private final JobCalls jobs;
     private final IoCalls io;
+    private final FileCalls files;
     private final PipeCalls pipes;
 
     Kernel32Impl(CallContext context) {
@@ -29,6 +30,7 @@ final class Kernel32Impl implements Kernel32 {
         this.sections = new SectionCalls(context, context.service(dev.kobj.api.section.SectionService.class));
         this.jobs = new JobCalls(context, context.service(dev.kobj.api.job.JobService.class));
         this.io = new IoCalls(context);
+        this.files = new FileCalls(context, context.service(dev.kobj.api.fs.FileService.class));
         this.pipes = new PipeCalls(context);
     }
 
@@ -648,29 +650,27 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public int SetFilePointer(long hFile, int lDistanceToMove, int[] lpDistanceToMoveHigh, int dwMoveMethod) {
-        notImplemented();
-        return INVALID_SET_FILE_POINTER;
+        return files.setFilePointer(hFile, lDistanceToMove, lpDistanceToMoveHigh, dwMoveMethod);
     }
 
     @Override
     public boolean SetFilePointerEx(long hFile, long liDistanceToMove, long[] lpNewFilePointer, int dwMoveMethod) {
-        return notImplemented();
+        return files.setFilePointerEx(hFile, liDistanceToMove, lpNewFilePointer, dwMoveMethod);
     }
 
     @Override
     public boolean SetEndOfFile(long hFile) {
-        return notImplemented();
+        return files.setEndOfFile(hFile);
     }
 
     @Override
     public int GetFileSize(long hFile, int[] lpFileSizeHigh) {
-        notImplemented();
-        return INVALID_FILE_SIZE;
+        return files.getFileSize(hFile, lpFileSizeHigh);
     }
 
     @Override
     public boolean GetFileSizeEx(long hFile, long[] lpFileSize) {
-        return notImplemented();
+        return files.getFileSizeEx(hFile, lpFileSize);
     }
 
     @Override
@@ -680,27 +680,28 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public boolean DeleteFile(String lpFileName) {
-        return notImplemented();
+        return files.deleteFile(lpFileName);
     }
 
     @Override
     public boolean LockFile(long hFile, int dwFileOffsetLow, int dwFileOffsetHigh, int nNumberOfBytesToLockLow, int nNumberOfBytesToLockHigh) {
-        return notImplemented();
+        return files.lockFile(hFile, dwFileOffsetLow, dwFileOffsetHigh, nNumberOfBytesToLockLow, nNumberOfBytesToLockHigh);
     }
 
     @Override
     public boolean LockFileEx(long hFile, int dwFlags, int dwReserved, int nNumberOfBytesToLockLow, int nNumberOfBytesToLockHigh, Overlapped lpOverlapped) {
-        return notImplemented();
+        return files.lockFileEx(hFile, dwFlags, dwReserved, nNumberOfBytesToLockLow, nNumberOfBytesToLockHigh, lpOverlapped);
     }
 
     @Override
     public boolean UnlockFile(long hFile, int dwFileOffsetLow, int dwFileOffsetHigh, int nNumberOfBytesToUnlockLow, int nNumberOfBytesToUnlockHigh) {
-        return notImplemented();
+        return files.unlockFile(hFile, dwFileOffsetLow, dwFileOffsetHigh, nNumberOfBytesToUnlockLow,
+                nNumberOfBytesToUnlockHigh);
     }
 
     @Override
     public boolean UnlockFileEx(long hFile, int dwReserved, int nNumberOfBytesToUnlockLow, int nNumberOfBytesToUnlockHigh, Overlapped lpOverlapped) {
-        return notImplemented();
+        return files.unlockFileEx(hFile, dwReserved, nNumberOfBytesToUnlockLow, nNumberOfBytesToUnlockHigh, lpOverlapped);
     }
 
     @Override
@@ -792,18 +793,17 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public boolean CreateDirectory(String lpPathName, SecurityAttributes lpSecurityAttributes) {
-        return notImplemented();
+        return files.createDirectory(lpPathName, lpSecurityAttributes);
     }
 
     @Override
     public boolean RemoveDirectory(String lpPathName) {
-        return notImplemented();
+        return files.removeDirectory(lpPathName);
     }
 
     @Override
     public int GetFileAttributes(String lpFileName) {
-        notImplemented();
-        return INVALID_FILE_ATTRIBUTES;
+        return files.getFileAttributes(lpFileName);
     }
 
     @Override

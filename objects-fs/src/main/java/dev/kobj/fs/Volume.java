@@ -1,0 +1,490 @@
+package dev.kobj.fs;
+
+import static dev.kobj.api.io.CreateParameters.*;
+import static dev.kobj.api.status.NtStatus.*;
+
+import dev.kobj.api.fs.FileService;
+import dev.kobj.api.fs.VolumeConfig;
+import dev.kobj.api.io.CreateParameters;
+import dev.kobj.api.io.FileObject;
+import dev.kobj.api.io.IoRequest;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
+import java.nio.file.ClosedFileSystemException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One mounted volume (nt-semantics.md §8): a directory tree on a {@link java.nio.file.FileSystem} — a
+ * private Jimfs in its Windows configuration, or a host directory — served with Windows semantics:
+ * dispositions, share access across every open of a file, delete-pending, read-only files, byte-range
+ * locks. Thread-safe.
+ *
+ * <p>Creates, cleanups and disposition changes take the volume's lock (they read and change the
+ * namespace and the nodes together); reads and writes do not, they go to the open's channel, positioned
+ * (no shared channel position). A host volume never reaches outside its root: every name is split and
+ * checked by {@link WindowsNames} (so no {@code ..}, no absolute path, no separator of the host), looked up
+ * case-insensitively one component at a time with links not followed, and any link met is refused
+ * (STATUS_ACCESS_DENIED). A host program that swaps a checked directory for a link while a create is
+ * between its check and its open is not defended against: that would need openat-style calls.
+ */
+final class Volume implements AutoCloseable {
+    private static final int FILE_ATTRIBUTE_READONLY = FileService.FILE_ATTRIBUTE_READONLY;
+    private static final LinkOption[] NO_FOLLOW = VolumeStore.NO_FOLLOW;
+
+    final VolumeConfig config;
+    private final VolumeStore store;
+    private final Path root;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<Object, FileNode> nodes = new HashMap<>(); // guarded by lock
+
+    private Volume(VolumeConfig config, VolumeStore store) {
+        this.config = config;
+        this.store = store;
+        this.root = store.root();
+    }
+
+    /** Mounts a configured volume: a new Jimfs, or the host directory (which must exist). */
+    static Volume mount(VolumeConfig config) throws IOException {
+        return new Volume(config, VolumeStore.mount(config));
+    }
+
+    // ---- opens ----
+
+    /**
+     * IRP_MJ_CREATE for {@code name} (what follows the drive): the file object's {@link FsOpen} is stored
+     * as its context2 and the create disposition in {@code information[0]}.
+     */
+    int create(FileObject file, String name, CreateParameters p, long[] information) {
+        List<String> components = new ArrayList<>();
+        int status = WindowsNames.split(name, components);
+        if (status != STATUS_SUCCESS) {
+            return status;
+        }
+        lock.lock();
+        try {
+            return createLocked(file, components, p, information);
+        } catch (IOException e) {
+            return IoErrors.status(e);
+        } catch (java.nio.file.InvalidPathException e) {
+            return STATUS_OBJECT_NAME_INVALID; // a name Windows allows but the store cannot hold
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private int createLocked(FileObject file, List<String> components, CreateParameters p, long[] information)
+            throws IOException {
+        Path dir = root;
+        for (int i = 0; i < components.size() - 1; i++) {
+            Path next = store.find(dir, components.get(i));
+            if (next == null) {
+                return STATUS_OBJECT_PATH_NOT_FOUND;
+            }
+            BasicFileAttributes a = Files.readAttributes(next, BasicFileAttributes.class, NO_FOLLOW);
+            if (a.isSymbolicLink() || a.isOther()) {
+                return STATUS_ACCESS_DENIED; // links are never followed out of (or within) the volume
+            }
+            if (!a.isDirectory()) {
+                return STATUS_OBJECT_PATH_NOT_FOUND;
+            }
+            dir = next;
+        }
+        Path path = components.isEmpty() ? root : store.find(dir, components.getLast());
+        int access = p.desiredAccess();
+        boolean directoryFile = (p.createOptions() & FILE_DIRECTORY_FILE) != 0;
+        boolean deleteOnClose = (p.createOptions() & FILE_DELETE_ON_CLOSE) != 0;
+        if (directoryFile && (p.createOptions() & FILE_NON_DIRECTORY_FILE) != 0) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        if (deleteOnClose && (access & FsOpen.Access.DELETE) == 0) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        boolean overwrite = p.disposition() == FILE_SUPERSEDE || p.disposition() == FILE_OVERWRITE
+                || p.disposition() == FILE_OVERWRITE_IF;
+        FileNode node;
+        if (path != null) {
+            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, NO_FOLLOW);
+            if (a.isSymbolicLink() || a.isOther()) {
+                return STATUS_ACCESS_DENIED;
+            }
+            if (p.disposition() == FILE_CREATE) {
+                return STATUS_OBJECT_NAME_COLLISION;
+            }
+            node = nodes.get(VolumeStore.key(path, a));
+            if (node != null && node.deletePending) {
+                return STATUS_DELETE_PENDING;
+            }
+            if (a.isDirectory()) {
+                if ((p.createOptions() & FILE_NON_DIRECTORY_FILE) != 0) {
+                    return STATUS_FILE_IS_A_DIRECTORY;
+                }
+                if (overwrite) {
+                    return STATUS_ACCESS_DENIED;
+                }
+            } else if (directoryFile) {
+                return STATUS_NOT_A_DIRECTORY;
+            }
+            boolean writes = (access & (FsOpen.Access.WRITE_DATA | FsOpen.Access.APPEND_DATA)) != 0;
+            if (p.disposition() == FILE_OVERWRITE && (access & FsOpen.Access.WRITE_DATA) == 0) {
+                return STATUS_INVALID_PARAMETER; // TRUNCATE_EXISTING needs write access (§8)
+            }
+            if (store.readOnly(path) && (writes || overwrite)) {
+                return STATUS_ACCESS_DENIED;
+            }
+            if (store.readOnly(path) && deleteOnClose) {
+                return STATUS_CANNOT_DELETE;
+            }
+            if (node == null) {
+                node = new FileNode(VolumeStore.key(path, a), a.isDirectory());
+            }
+            FsOpen open = new FsOpen(this, file, node, path, access, p.shareAccess(), deleteOnClose);
+            if (!shareAllowed(node, open)) {
+                return STATUS_SHARING_VIOLATION;
+            }
+            if (!overwrite) {
+                return opened(file, open, information, FILE_OPENED);
+            }
+            try (FileChannel truncate = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                truncate.truncate(0);
+            }
+            int status = opened(file, open, information,
+                    p.disposition() == FILE_SUPERSEDE ? FILE_SUPERSEDED : FILE_OVERWRITTEN);
+            // The attributes are replaced, after the opener's channel is open: it may still write.
+            store.markReadOnly(path, (p.fileAttributes() & FILE_ATTRIBUTE_READONLY) != 0);
+            return status;
+        }
+        if (p.disposition() == FILE_OPEN || p.disposition() == FILE_OVERWRITE) {
+            return STATUS_OBJECT_NAME_NOT_FOUND;
+        }
+        path = dir.resolve(components.getLast());
+        if (directoryFile) {
+            Files.createDirectory(path);
+        } else {
+            Files.createFile(path);
+        }
+        BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class, NO_FOLLOW);
+        node = new FileNode(VolumeStore.key(path, a), directoryFile);
+        FsOpen open = new FsOpen(this, file, node, path, access, p.shareAccess(), deleteOnClose);
+        int status;
+        try {
+            status = opened(file, open, information, FILE_CREATED);
+        } catch (IOException e) {
+            Files.deleteIfExists(path); // a failed create leaves no file behind
+            throw e;
+        }
+        if ((p.fileAttributes() & FILE_ATTRIBUTE_READONLY) != 0) {
+            store.markReadOnly(path, true); // after the creator's channel is open: the creator may still write
+        }
+        return status;
+    }
+
+    /** Opens the channel, then counts the open on its node: nothing is counted if the channel fails. */
+    private int opened(FileObject file, FsOpen open, long[] information, long disposition) throws IOException {
+        if (!open.node.directory && (open.reads || open.writes)) {
+            open.channel = FileChannel.open(open.path, channelOptions(open));
+        }
+        FileNode node = open.node;
+        if (node.opens++ == 0) {
+            nodes.put(node.key, node);
+        }
+        if (open.counted()) {
+            node.counted++;
+            node.readers += open.reads ? 1 : 0;
+            node.writers += open.writes ? 1 : 0;
+            node.deleters += open.deletes ? 1 : 0;
+            node.sharedRead += open.sharesRead ? 1 : 0;
+            node.sharedWrite += open.sharesWrite ? 1 : 0;
+            node.sharedDelete += open.sharesDelete ? 1 : 0;
+        }
+        file.setContext(node);
+        file.setContext2(open);
+        information[0] = disposition;
+        return STATUS_SUCCESS;
+    }
+
+    private static Set<OpenOption> channelOptions(FsOpen open) {
+        Set<OpenOption> options = new java.util.HashSet<>();
+        if (open.reads) {
+            options.add(StandardOpenOption.READ);
+        }
+        if (open.writes) {
+            options.add(StandardOpenOption.WRITE);
+        }
+        options.add(LinkOption.NOFOLLOW_LINKS);
+        return options;
+    }
+
+    /** IoCheckShareAccess (§8): the new open against every counted open of the node, both ways. */
+    private static boolean shareAllowed(FileNode node, FsOpen open) {
+        if (!open.counted()) {
+            return true;
+        }
+        return !((open.reads && node.sharedRead < node.counted)
+                || (open.writes && node.sharedWrite < node.counted)
+                || (open.deletes && node.sharedDelete < node.counted)
+                || (node.readers > 0 && !open.sharesRead)
+                || (node.writers > 0 && !open.sharesWrite)
+                || (node.deleters > 0 && !open.sharesDelete));
+    }
+
+    /**
+     * IRP_MJ_CLEANUP of an open: its share access and locks go, a delete-on-close open marks the node
+     * delete-pending, and the last open of a delete-pending node removes its name. Runs once.
+     */
+    void cleanup(FsOpen open) {
+        lock.lock();
+        try {
+            if (open.cleanedUp) {
+                return;
+            }
+            open.cleanedUp = true;
+            FileNode node = open.node;
+            if (open.counted()) {
+                node.counted--;
+                node.readers -= open.reads ? 1 : 0;
+                node.writers -= open.writes ? 1 : 0;
+                node.deleters -= open.deletes ? 1 : 0;
+                node.sharedRead -= open.sharesRead ? 1 : 0;
+                node.sharedWrite -= open.sharesWrite ? 1 : 0;
+                node.sharedDelete -= open.sharesDelete ? 1 : 0;
+            }
+            node.locks.release(open);
+            closeQuietly(open.channel);
+            if (open.deleteOnClose) {
+                node.deletePending = true;
+                node.deletePath = open.path;
+            }
+            if (--node.opens == 0) {
+                nodes.remove(node.key);
+                if (node.deletePending) {
+                    try {
+                        Files.deleteIfExists(node.deletePath);
+                    } catch (IOException | ClosedFileSystemException e) {
+                        // a directory filled meanwhile, the host refused, or the kernel closed its memory
+                        // volume before its processes' handles: the name stays, as on a failed delete
+                    }
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- data ----
+
+    /** IRP_MJ_READ at {@code offset}: bytes read into {@code n[0]}; at or past the end STATUS_END_OF_FILE. */
+    int read(FsOpen open, IoRequest request) {
+        Object process = request.thread().process();
+        int length = request.length();
+        long offset = request.byteOffset();
+        if (open.channel == null) {
+            return STATUS_INVALID_DEVICE_REQUEST;
+        }
+        if (!open.node.locks.allows(open, process, offset, length, false)) {
+            return STATUS_FILE_LOCK_CONFLICT;
+        }
+        if (length == 0) {
+            return STATUS_SUCCESS;
+        }
+        ByteBuffer target = ByteBuffer.wrap(request.buffer(), request.bufferOffset(), length);
+        try {
+            int total = 0;
+            while (target.hasRemaining()) {
+                int got = open.channel.read(target, offset + total);
+                if (got <= 0) {
+                    break;
+                }
+                total += got;
+            }
+            request.setInformation(total);
+            return total == 0 ? STATUS_END_OF_FILE : STATUS_SUCCESS;
+        } catch (ClosedByInterruptException e) {
+            reopen(open);
+            return STATUS_CANCELLED;
+        } catch (IOException e) {
+            return IoErrors.status(e);
+        }
+    }
+
+    /** IRP_MJ_WRITE at {@code offset} (−1 or an append-only open: at the end); a gap reads as zeros. */
+    int write(FsOpen open, IoRequest request) {
+        Object process = request.thread().process();
+        int length = request.length();
+        long offset = request.byteOffset();
+        FileChannel channel = open.channel;
+        if (channel == null) {
+            return STATUS_INVALID_DEVICE_REQUEST;
+        }
+        try {
+            long at = offset < 0 || open.appendOnly ? channel.size() : offset;
+            if (!open.node.locks.allows(open, process, at, length, true)) {
+                return STATUS_FILE_LOCK_CONFLICT;
+            }
+            ByteBuffer source = ByteBuffer.wrap(request.buffer(), request.bufferOffset(), length);
+            int total = 0;
+            while (source.hasRemaining()) {
+                total += channel.write(source, at + total);
+            }
+            request.setInformation(total);
+            return STATUS_SUCCESS;
+        } catch (ClosedByInterruptException e) {
+            reopen(open);
+            return STATUS_CANCELLED;
+        } catch (IOException e) {
+            return IoErrors.status(e);
+        }
+    }
+
+    /**
+     * A Java interrupt closes a channel for good; the file object outlives it, so it gets a new one
+     * (the caller's interrupt flag stays set, and its I/O reports STATUS_CANCELLED).
+     */
+    private void reopen(FsOpen open) {
+        lock.lock();
+        try {
+            if (!open.cleanedUp && !open.channel.isOpen()) {
+                boolean interrupted = Thread.interrupted();
+                try {
+                    open.channel = FileChannel.open(open.path, channelOptions(open));
+                } catch (IOException e) {
+                    // the file object's later I/O reports STATUS_FILE_CLOSED
+                } finally {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** IRP_MJ_FLUSH_BUFFERS: to the host's disk (a no-op on Jimfs). */
+    int flush(FsOpen open) {
+        FileChannel channel = open.channel;
+        if (channel == null) {
+            return STATUS_SUCCESS;
+        }
+        try {
+            channel.force(false);
+            return STATUS_SUCCESS;
+        } catch (IOException e) {
+            return IoErrors.status(e);
+        }
+    }
+
+    // ---- information ----
+
+    int size(FsOpen open, long[] size) {
+        if (open.node.directory) {
+            size[0] = 0;
+            return STATUS_SUCCESS;
+        }
+        try {
+            FileChannel channel = open.channel;
+            size[0] = channel != null ? channel.size() : Files.size(open.path);
+            return STATUS_SUCCESS;
+        } catch (IOException e) {
+            return IoErrors.status(e);
+        }
+    }
+
+    int setEndOfFile(FsOpen open, long size) {
+        FileChannel channel = open.channel;
+        if (open.node.directory || channel == null) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        try {
+            long current = channel.size();
+            if (size < current) {
+                channel.truncate(size);
+            } else if (size > current) {
+                channel.write(ByteBuffer.wrap(new byte[1]), size - 1); // extends with zeros
+            }
+            return STATUS_SUCCESS;
+        } catch (IOException e) {
+            return IoErrors.status(e);
+        }
+    }
+
+    int setDisposition(FsOpen open, boolean delete) {
+        lock.lock();
+        try {
+            FileNode node = open.node;
+            if (!delete) {
+                node.deletePending = false;
+                return STATUS_SUCCESS;
+            }
+            if (store.readOnly(open.path)) {
+                return STATUS_CANNOT_DELETE;
+            }
+            if (node.directory) {
+                if (open.path.equals(root)) {
+                    return STATUS_CANNOT_DELETE;
+                }
+                try (DirectoryStream<Path> entries = Files.newDirectoryStream(open.path)) {
+                    if (entries.iterator().hasNext()) {
+                        return STATUS_DIRECTORY_NOT_EMPTY;
+                    }
+                }
+            }
+            node.deletePending = true;
+            node.deletePath = open.path;
+            return STATUS_SUCCESS;
+        } catch (IOException e) {
+            return IoErrors.status(e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int attributes(FsOpen open, int[] attributes) {
+        try {
+            int bits = open.node.directory ? FileService.FILE_ATTRIBUTE_DIRECTORY : FileService.FILE_ATTRIBUTE_ARCHIVE;
+            attributes[0] = bits | (store.readOnly(open.path) ? FILE_ATTRIBUTE_READONLY : 0);
+            return STATUS_SUCCESS;
+        } catch (IOException e) {
+            return IoErrors.status(e);
+        }
+    }
+
+    /** A lock control request: granted, refused, or pending until granted or cancelled. */
+    int lock(FsOpen open, IoRequest request, LockRange range) {
+        return open.node.locks.lock(open, request.thread().process(), range.offset(), range.length(),
+                range.exclusive(), range.failImmediately() ? null : request);
+    }
+
+    int unlock(FsOpen open, Object process, long offset, long length) {
+        return open.node.locks.unlock(open, process, offset, length) ? STATUS_SUCCESS : STATUS_RANGE_NOT_LOCKED;
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // nothing was buffered: a failed close loses nothing
+            }
+        }
+    }
+
+    /** Closes a memory volume's file system (its files go with it); a host directory stays as it is. */
+    @Override
+    public void close() throws IOException {
+        store.close();
+    }
+}
