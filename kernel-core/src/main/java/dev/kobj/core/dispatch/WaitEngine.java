@@ -1,7 +1,6 @@
 package dev.kobj.core.dispatch;
 
 import static dev.kobj.api.status.NtStatus.STATUS_ACCESS_DENIED;
-import static dev.kobj.api.status.NtStatus.STATUS_CANCELLED;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_HANDLE;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_1;
@@ -27,7 +26,6 @@ import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.process.KThread;
 import dev.kobj.api.process.ProcessService;
 import dev.kobj.core.process.CoreThread;
-import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntSupplier;
 
@@ -46,7 +44,6 @@ import java.util.function.IntSupplier;
  * </pre>
  */
 public final class WaitEngine implements WaitService {
-    private static final long NO_DEADLINE = Long.MAX_VALUE;
 
     private final ObjectManager objects;
     private final ProcessService processes;
@@ -171,11 +168,9 @@ public final class WaitEngine implements WaitService {
             return STATUS_USER_APC;
         }
         if (!all) {
-            for (int i = 0; i < count; i++) {
-                int acquired = list[i].tryAcquire(caller);
-                if (acquired != DispatcherObject.NOT_SIGNALLED) {
-                    return DispatcherObject.result(acquired, i);
-                }
+            int taken = tryAny(caller, list, count);
+            if (taken != NONE_TAKEN) {
+                return taken;
             }
             if (timeout == 0) {
                 return STATUS_TIMEOUT;
@@ -199,17 +194,29 @@ public final class WaitEngine implements WaitService {
     private int wait(KThread caller, DispatcherObject[] list, int count, boolean all, boolean alertable,
             long timeout) {
         if (!all) {
-            for (int i = 0; i < count; i++) {
-                int acquired = list[i].tryAcquire(caller);
-                if (acquired != DispatcherObject.NOT_SIGNALLED) {
-                    return DispatcherObject.result(acquired, i);
-                }
+            int taken = tryAny(caller, list, count);
+            if (taken != NONE_TAKEN) {
+                return taken;
             }
             if (timeout == 0) {
                 return STATUS_TIMEOUT;
             }
         }
         return block(caller, list, count, all, alertable, timeout, null);
+    }
+
+    /** Not a wait result: no object of a wait-any could be taken at once. */
+    private static final int NONE_TAKEN = -1;
+
+    /** Wait-any's lock-free fast path: the lowest signalled index, taken; else {@link #NONE_TAKEN}. */
+    private static int tryAny(KThread caller, DispatcherObject[] list, int count) {
+        for (int i = 0; i < count; i++) {
+            int acquired = list[i].tryAcquire(caller);
+            if (acquired != DispatcherObject.NOT_SIGNALLED) {
+                return DispatcherObject.result(acquired, i);
+            }
+        }
+        return NONE_TAKEN;
     }
 
     @Override
@@ -276,11 +283,9 @@ public final class WaitEngine implements WaitService {
                 return status;
             }
             if (!all) {
-                for (int i = 0; i < count; i++) {
-                    int acquired = list[i].tryAcquire(caller);
-                    if (acquired != DispatcherObject.NOT_SIGNALLED) {
-                        return DispatcherObject.result(acquired, i);
-                    }
+                int taken = tryAny(caller, list, count);
+                if (taken != NONE_TAKEN) {
+                    return taken;
                 }
             }
         }
@@ -360,46 +365,10 @@ public final class WaitEngine implements WaitService {
     }
 
     private int park(Waiter waiter, long deadline) {
-        Thread self = Thread.currentThread();
-        while (true) {
-            int status = waiter.status();
-            if (status == Waiter.CLAIMED) {
-                Thread.onSpinWait(); // the claimer is consuming under a lock: a moment
-                continue;
-            }
-            if (status != Waiter.WAITING && status != Waiter.WAITING_ALERTABLE) {
-                return status;
-            }
-            if (self.isInterrupted()) {
-                if (waiter.cancel(STATUS_CANCELLED)) {
-                    return STATUS_CANCELLED;
-                }
-                continue;
-            }
-            if (deadline == NO_DEADLINE) {
-                LockSupport.park(waiter);
-                continue;
-            }
-            long remaining = deadline - clock.nanoTime();
-            if (remaining <= 0) {
-                if (waiter.cancel(STATUS_TIMEOUT)) {
-                    return STATUS_TIMEOUT;
-                }
-                continue;
-            }
-            LockSupport.parkNanos(waiter, remaining);
-        }
+        return Parking.park(waiter, deadline, clock);
     }
 
-    /** The clock reading at which an NT timeout ends; NO_DEADLINE for none. Never overflows. */
     private long deadline(long timeout) {
-        if (timeout == INFINITE) {
-            return NO_DEADLINE;
-        }
-        long interval100ns = timeout < 0 ? -timeout : Math.max(0, timeout - clock.systemTime());
-        if (interval100ns > (NO_DEADLINE / 2) / 100) {
-            return NO_DEADLINE;
-        }
-        return clock.nanoTime() + interval100ns * 100;
+        return Parking.deadline(timeout, clock);
     }
 }

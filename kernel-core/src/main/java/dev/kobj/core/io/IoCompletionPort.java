@@ -1,5 +1,6 @@
 package dev.kobj.core.io;
 
+import dev.kobj.core.dispatch.Parking;
 import static dev.kobj.api.status.NtStatus.STATUS_ABANDONED_WAIT_0;
 import static dev.kobj.api.status.NtStatus.STATUS_SUCCESS;
 import static dev.kobj.api.status.NtStatus.STATUS_TIMEOUT;
@@ -181,8 +182,8 @@ final class IoCompletionPort extends KernelObject implements Waitable {
         if (alertable && waiter.makeAlertable() && thread.hasApcs()) {
             waiter.cancelAlertable(STATUS_USER_APC); // an APC queued before we were alertable found no one to wake
         }
-        long deadline = IoWait.deadline(timeout, clock);
-        int status = IoWait.park(waiter, deadline, clock);
+        long deadline = Parking.deadline(timeout, clock);
+        int status = Parking.park(waiter, deadline, clock);
         lock.lock();
         try {
             if (node.queued) {

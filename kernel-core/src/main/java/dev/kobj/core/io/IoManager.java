@@ -1,5 +1,6 @@
 package dev.kobj.core.io;
 
+import dev.kobj.core.dispatch.Parking;
 import static dev.kobj.api.status.NtStatus.STATUS_ACCESS_DENIED;
 import static dev.kobj.api.status.NtStatus.STATUS_ACCESS_VIOLATION;
 import static dev.kobj.api.status.NtStatus.STATUS_CANCELLED;
@@ -263,7 +264,7 @@ public final class IoManager implements IoService, ThreadRundown {
                 io.blocked();
                 int result;
                 try {
-                    result = IoWait.park(waiter, IoWait.NO_DEADLINE, clock);
+                    result = Parking.park(waiter, Parking.NO_DEADLINE, clock);
                 } finally {
                     io.unblocked();
                 }

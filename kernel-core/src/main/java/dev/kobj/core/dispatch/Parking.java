@@ -1,4 +1,4 @@
-package dev.kobj.core.io;
+package dev.kobj.core.dispatch;
 
 import static dev.kobj.api.status.NtStatus.STATUS_CANCELLED;
 import static dev.kobj.api.status.NtStatus.STATUS_TIMEOUT;
@@ -9,19 +9,19 @@ import dev.kobj.api.dispatch.Waiter;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Parking on a thread's {@link Waiter} for the I/O manager's own waits (a port's remove, a synchronous
- * request), so that what ends a dispatcher wait ends these too: the claimer's completion, the deadline,
+ * Parking on a thread's {@link Waiter}: the one loop the wait engine and the I/O manager's own waits (a
+ * port's remove, a synchronous request) share, so that the same things end them all: the claimer's completion, the deadline,
  * a Java interrupt (STATUS_CANCELLED, the flag left set), termination (the process manager cancels the
  * waiter with STATUS_THREAD_IS_TERMINATING) and, once made alertable, a queued APC. Allocation-free.
  */
-final class IoWait {
-    static final long NO_DEADLINE = Long.MAX_VALUE;
+public final class Parking {
+    public static final long NO_DEADLINE = Long.MAX_VALUE;
 
-    private IoWait() {
+    private Parking() {
     }
 
     /** Parks until the waiter's status is final; reads the clock once per park. */
-    static int park(Waiter waiter, long deadline, KernelClock clock) {
+    public static int park(Waiter waiter, long deadline, KernelClock clock) {
         Thread self = Thread.currentThread();
         while (true) {
             int status = waiter.status();
@@ -54,7 +54,7 @@ final class IoWait {
     }
 
     /** The clock reading at which an NT timeout ends; NO_DEADLINE for none. Never overflows. */
-    static long deadline(long timeout, KernelClock clock) {
+    public static long deadline(long timeout, KernelClock clock) {
         if (timeout == WaitService.INFINITE) {
             return NO_DEADLINE;
         }
