@@ -46,6 +46,8 @@ public final class FileObject extends KernelObject implements Waitable {
     private final String fileName;
     private final CreateParameters parameters;
     private final DispatcherEvent event;
+    /** NT's file object lock: synchronous I/O on one file object runs one call at a time. */
+    private final DispatcherEvent synchronousLock;
     private final ReentrantLock pendingLock = new ReentrantLock();
     private IoRequest pendingHead; // guarded by pendingLock
     private volatile Object context;
@@ -63,6 +65,16 @@ public final class FileObject extends KernelObject implements Waitable {
         this.fileName = requireNonNull(fileName, "fileName is null");
         this.parameters = requireNonNull(parameters, "parameters is null");
         this.event = new DispatcherEvent(dispatcher, true, false);
+        this.synchronousLock = parameters.synchronous() ? new DispatcherEvent(dispatcher, false, true) : null;
+    }
+
+    /**
+     * The lock a synchronous call holds from reading the position to its completion (an auto-reset
+     * event, set when free); {@code null} on an overlapped file object.
+     */
+    @KernelInternal
+    public DispatcherEvent synchronousLock() {
+        return synchronousLock;
     }
 
     public DeviceObject device() {

@@ -1,5 +1,7 @@
 package dev.kobj.core.io;
 
+import dev.kobj.api.dispatch.WaitService;
+import dev.kobj.api.dispatch.DispatcherObject;
 import dev.kobj.core.dispatch.Parking;
 import static dev.kobj.api.status.NtStatus.STATUS_ACCESS_DENIED;
 import static dev.kobj.api.status.NtStatus.STATUS_ACCESS_VIOLATION;
@@ -56,14 +58,17 @@ public final class IoManager implements IoService, ThreadRundown {
     private static final long FILE_WRITE_TO_END_OF_FILE = -1L;
 
     private final ObjectManager objects;
+    private final com.google.inject.Provider<WaitService> waits;
     private final DispatcherContext dispatcher;
     private final KernelClock clock;
     private final Map<KThread, ThreadIo> threads = new ConcurrentHashMap<>();
 
     @Inject
     public IoManager(ObjectManager objects, DispatcherContext dispatcher, KernelClock clock,
-            dev.kobj.core.process.ProcessManager processes, Map<String, Driver> drivers) {
+            dev.kobj.core.process.ProcessManager processes, Map<String, Driver> drivers,
+            com.google.inject.Provider<WaitService> waits) {
         this.objects = requireNonNull(objects, "objects is null");
+        this.waits = requireNonNull(waits, "waits is null");
         this.dispatcher = requireNonNull(dispatcher, "dispatcher is null");
         this.clock = requireNonNull(clock, "clock is null");
         requireNonNull(drivers, "drivers is null");
@@ -185,6 +190,40 @@ public final class IoManager implements IoService, ThreadRundown {
         if (apc != null && file.completionPort() != null) {
             return STATUS_INVALID_PARAMETER; // a file on a port reports there, not by APC
         }
+        DispatcherEvent lock = file.synchronousLock();
+        if (lock != null) {
+            int locked = lockFile(caller, file, lock);
+            if (locked != STATUS_SUCCESS) {
+                return locked;
+            }
+            try {
+                return issueOn(caller, file, major, eventHandle, apc, context, sink, buffer, offset, length, byteOffset,
+                        controlCode, input, inputLength, argument);
+            } finally {
+                lock.set();
+            }
+        }
+        return issueOn(caller, file, major, eventHandle, apc, context, sink, buffer, offset, length, byteOffset,
+                controlCode, input, inputLength, argument);
+    }
+
+    /**
+     * Takes a synchronous file object's lock (§8: one synchronous call at a time per file object, so
+     * that two threads never read the same position); a wait for it ends as every wait does.
+     */
+    private int lockFile(KThread caller, FileObject file, DispatcherEvent lock) {
+        if (lock.tryAcquire(caller) != DispatcherObject.NOT_SIGNALLED) {
+            return STATUS_SUCCESS;
+        }
+        int status = waits.get().waitForObjects(caller, new DispatcherObject[] {lock}, 1, false, file.isAlertable(),
+                WaitService.INFINITE);
+        return status == 0 ? STATUS_SUCCESS : status;
+    }
+
+    /** The rest of a request, once checked (and, on a synchronous file object, with its lock held). */
+    private int issueOn(KThread caller, FileObject file, int major, long eventHandle, IoApc apc, Object context,
+            IoStatusSink sink, byte[] buffer, int offset, int length, long byteOffset, int controlCode, byte[] input,
+            int inputLength, Object argument) {
         long at = byteOffset;
         if (major == IoRequest.READ || major == IoRequest.WRITE) {
             if (at == IoRequest.USE_FILE_POINTER_POSITION) {
