@@ -190,7 +190,9 @@ public final class IoManager implements IoService, ThreadRundown {
         if (apc != null && file.completionPort() != null) {
             return STATUS_INVALID_PARAMETER; // a file on a port reports there, not by APC
         }
-        DispatcherEvent lock = file.synchronousLock();
+        // Reads and writes only: they use and move the position. NT serialises every synchronous call,
+        // controls included; kobj lets a control (a pipe's disconnect, say) through while a read waits.
+        DispatcherEvent lock = major == IoRequest.READ || major == IoRequest.WRITE ? file.synchronousLock() : null;
         if (lock != null) {
             int locked = lockFile(caller, file, lock);
             if (locked != STATUS_SUCCESS) {
