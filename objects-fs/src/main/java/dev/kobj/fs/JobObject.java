@@ -28,6 +28,8 @@ final class JobObject extends KernelObject implements Waitable {
     int totalProcesses;
     int activeProcesses;
     int terminatedProcesses;
+    /** User time of the processes that have left, in nanoseconds. */
+    long exitedUserTime;
     /** The associated completion port (a referenced IoCompletion object) and key, or null. */
     KernelObject port;
     long portKey;

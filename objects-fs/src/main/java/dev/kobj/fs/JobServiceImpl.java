@@ -10,6 +10,7 @@ import static dev.kobj.api.status.NtStatus.STATUS_SUCCESS;
 import static java.util.Objects.requireNonNull;
 
 import dev.kobj.api.dispatch.DispatcherContext;
+import dev.kobj.api.dispatch.TimerQueue;
 import dev.kobj.api.job.JobAccounting;
 import dev.kobj.api.job.JobLimits;
 import dev.kobj.api.job.JobService;
@@ -45,13 +46,21 @@ final class JobServiceImpl implements JobService {
     private final DispatcherContext context;
     private final Provider<ProcessService> processes;
     private final JobPorts ports;
+    private final TimerQueue timers;
+    /** The CPU-time check, running while some job has a time limit; guarded by lock. */
+    private TimerQueue.Scheduled timeCheck;
+    /** Every job with a time limit; guarded by lock. */
+    private final java.util.Set<JobObject> timed = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    /** How often CPU-time limits are checked. */
+    static final long TIME_CHECK_NANOS = 20_000_000;
     private final ReentrantLock lock = new ReentrantLock();
     /** Each process's innermost job. */
     private final Map<KProcess, JobObject> jobOf = new HashMap<>();
 
     @Inject
     JobServiceImpl(ObjectManager objects, DispatcherContext context, Provider<ProcessService> processes,
-            JobPorts ports) {
+            JobPorts ports, TimerQueue timers) {
+        this.timers = requireNonNull(timers, "timers is null");
         this.objects = requireNonNull(objects, "objects is null");
         this.context = requireNonNull(context, "context is null");
         this.processes = requireNonNull(processes, "processes is null");
@@ -216,6 +225,62 @@ final class JobServiceImpl implements JobService {
         return STATUS_SUCCESS;
     }
 
+    /** User time of a job's running processes and of those that have left, in nanoseconds; under the lock. */
+    private static long userTime(JobObject job) {
+        List<KProcess> running = new ArrayList<>();
+        job.collectProcesses(running);
+        long total = job.exitedUserTime;
+        for (KProcess process : running) {
+            total += process.userTimeNanos();
+        }
+        return total;
+    }
+
+    /**
+     * The CPU-time limits (§9), on the kernel's timer queue: a process over PROCESS_TIME is ended with
+     * ERROR_NOT_ENOUGH_QUOTA (END_OF_PROCESS_TIME); a job over JOB_TIME has every process ended and is
+     * signalled (END_OF_JOB_TIME), and its limit is then cleared. Only platform threads are measured.
+     */
+    private void checkTimes() {
+        List<KProcess> overProcess = new ArrayList<>();
+        List<JobObject> overJob = new ArrayList<>();
+        List<Message> messages = new ArrayList<>();
+        lock.lock();
+        try {
+            for (JobObject job : timed) {
+                JobLimits limits = job.limits;
+                if (limits.has(JobLimits.PROCESS_TIME)) {
+                    List<KProcess> running = new ArrayList<>();
+                    job.collectProcesses(running);
+                    for (KProcess process : running) {
+                        if (process.userTimeNanos() / 100 > limits.perProcessUserTimeLimit() && !process.isEnded()) {
+                            overProcess.add(process);
+                            job.terminatedProcesses++;
+                            post(job, MSG_END_OF_PROCESS_TIME, process.id(), messages);
+                        }
+                    }
+                }
+                if (limits.has(JobLimits.JOB_TIME) && userTime(job) / 100 > limits.perJobUserTimeLimit()) {
+                    overJob.add(job);
+                    job.limits = new JobLimits(limits.perProcessUserTimeLimit(), 0, limits.limitFlags() & ~JobLimits.JOB_TIME,
+                            limits.minimumWorkingSetSize(), limits.maximumWorkingSetSize(), limits.activeProcessLimit(),
+                            limits.affinity(), limits.priorityClass(), limits.schedulingClass(),
+                            limits.processMemoryLimit(), limits.jobMemoryLimit());
+                    post(job, MSG_END_OF_JOB_TIME, 0, messages);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        send(messages);
+        for (KProcess process : overProcess) {
+            processes.get().endProcess(process, REFUSED_EXIT_CODE);
+        }
+        for (JobObject job : overJob) {
+            terminate(job, REFUSED_EXIT_CODE);
+        }
+    }
+
     /** Called by the lifecycle listener when a process has ended. */
     void processExited(KProcess process, int exitCode) {
         List<Message> messages = new ArrayList<>();
@@ -228,7 +293,9 @@ final class JobServiceImpl implements JobService {
             }
             job.members.remove(process);
             boolean abnormal = (exitCode & 0xC000_0000) == 0xC000_0000; // looks like an exception status
+            long userTime = process.userTimeNanos();
             for (JobObject j = job; j != null; j = j.parent) {
+                j.exitedUserTime += userTime;
                 j.activeProcesses--;
                 post(j, abnormal ? MSG_ABNORMAL_EXIT_PROCESS : MSG_EXIT_PROCESS, process.id(), messages);
                 if (j.activeProcesses == 0) {
@@ -315,6 +382,11 @@ final class JobServiceImpl implements JobService {
             if (parent != null) {
                 parent.children.remove(job);
             }
+            timed.remove(job);
+            if (timed.isEmpty() && timeCheck != null) {
+                timeCheck.cancel();
+                timeCheck = null;
+            }
             port = job.port;
             job.port = null;
         } finally {
@@ -374,8 +446,9 @@ final class JobServiceImpl implements JobService {
         if (status == STATUS_SUCCESS) {
             lock.lock();
             try {
-                accounting[0] = new JobAccounting(0, 0, 0, 0, 0, job[0].totalProcesses, job[0].activeProcesses,
-                        job[0].terminatedProcesses);
+                long userTime = userTime(job[0]) / 100; // 100 ns units
+                accounting[0] = new JobAccounting(userTime, 0, userTime, 0, 0, job[0].totalProcesses,
+                        job[0].activeProcesses, job[0].terminatedProcesses);
             } finally {
                 lock.unlock();
             }
@@ -412,6 +485,14 @@ final class JobServiceImpl implements JobService {
         lock.lock();
         try {
             job[0].limits = limits;
+            if (limits.has(JobLimits.PROCESS_TIME) || limits.has(JobLimits.JOB_TIME)) {
+                timed.add(job[0]);
+                if (timeCheck == null) {
+                    timeCheck = timers.schedule(TIME_CHECK_NANOS, TIME_CHECK_NANOS, this::checkTimes);
+                }
+            } else {
+                timed.remove(job[0]);
+            }
         } finally {
             lock.unlock();
         }

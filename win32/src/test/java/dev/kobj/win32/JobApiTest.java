@@ -204,6 +204,56 @@ class JobApiTest {
     }
 
     @Test
+    void aProcessOverItsCpuTimeLimitIsEndedAndReported() throws Exception {
+        // CPU time is measured on platform threads only: a kernel whose threads are platform threads
+        try (dev.kobj.api.Kernel kernel = dev.kobj.api.Kernels.boot(dev.kobj.api.KernelConfig.defaults()
+                .withThreads(dev.kobj.api.KernelConfig.ThreadKind.PLATFORM));
+                Win32System platform = Win32.boot(kernel)) {
+            platform.register("spin.exe", (self, cmd) -> {
+                long sum = 0;
+                while (true) {
+                    for (int i = 0; i < 1_000_000; i++) {
+                        sum += i ^ sum;
+                    }
+                    self.GetCurrentProcessId(); // a call into kobj, where a termination takes effect
+                    if (sum == 42) {
+                        return 0;
+                    }
+                }
+            });
+            Kernel32 k = platform.attach("parent.exe").kernel32();
+            long job = k.CreateJobObject(null, null);
+            assertTrue(k.SetInformationJobObject(job, JobObjectBasicLimitInformation,
+                    new JobObjectBasicLimitInformation(2_000_000, 0, JOB_OBJECT_LIMIT_PROCESS_TIME, 0, 0, 0, 0, 0, 0)));
+            long port = k.CreateIoCompletionPort(INVALID_HANDLE_VALUE, 0, 0, 1);
+            assertTrue(k.SetInformationJobObject(job, JobObjectAssociateCompletionPortInformation,
+                    new JobObjectAssociateCompletionPort(0x77, port)));
+            ProcessInformation pi = new ProcessInformation();
+            assertTrue(k.CreateProcess("spin.exe", "spin.exe", null, null, false, CREATE_SUSPENDED, null, null, null,
+                    pi));
+            assertTrue(k.AssignProcessToJobObject(job, pi.hProcess));
+            k.ResumeThread(pi.hThread);
+            assertEquals(WAIT_OBJECT_0, k.WaitForSingleObject(pi.hProcess, 20_000), "ended by the 200 ms limit");
+            int[] code = new int[1];
+            assertTrue(k.GetExitCodeProcess(pi.hProcess, code));
+            assertEquals(ERROR_NOT_ENOUGH_QUOTA, code[0]);
+            Record[] out = new Record[1];
+            assertTrue(k.QueryInformationJobObject(job, JobObjectBasicAccountingInformation, out, null));
+            JobObjectBasicAccountingInformation info = (JobObjectBasicAccountingInformation) out[0];
+            assertEquals(1, info.totalTerminatedProcesses());
+            assertTrue(info.totalUserTime() >= 2_000_000, "user time " + info.totalUserTime());
+            int[] message = new int[1];
+            long[] key = new long[1];
+            Overlapped[] overlapped = new Overlapped[1];
+            boolean sawLimit = false;
+            while (k.GetQueuedCompletionStatus(port, message, key, overlapped, 2000)) {
+                sawLimit |= message[0] == JOB_OBJECT_MSG_END_OF_PROCESS_TIME && overlapped[0].internal == pi.dwProcessId;
+            }
+            assertTrue(sawLimit, "END_OF_PROCESS_TIME with the process id");
+        }
+    }
+
+    @Test
     void badInputGetsTheWindowsErrors() {
         long job = k32.CreateJobObject(null, null);
         assertFalse(k32.SetInformationJobObject(job, JobObjectBasicLimitInformation, limits(0x2000, 0)));

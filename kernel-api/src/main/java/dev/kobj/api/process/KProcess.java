@@ -25,6 +25,14 @@ public interface KProcess {
         return 0;
     }
 
+    /**
+     * CPU time its threads have spent in user mode, in nanoseconds, as the JVM measures it: platform
+     * threads only (the JVM does not measure virtual threads, which count 0).
+     */
+    default long userTimeNanos() {
+        return 0;
+    }
+
     /** Who the process runs as: its primary token's identity. */
     Identity identity();
 

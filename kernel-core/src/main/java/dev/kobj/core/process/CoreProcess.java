@@ -32,6 +32,8 @@ public final class CoreProcess extends KernelObject implements KProcess, Waitabl
     private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile int exitCode = ProcessService.STILL_ACTIVE;
     private volatile int creationFlags;
+    /** User time of its threads that have ended, in nanoseconds. */
+    final java.util.concurrent.atomic.AtomicLong endedUserTime = new java.util.concurrent.atomic.AtomicLong();
     /** Committed bytes charged by the families (sections); jobs read it. */
     private final java.util.concurrent.atomic.AtomicLong committedBytes = new java.util.concurrent.atomic.AtomicLong();
 
@@ -63,6 +65,15 @@ public final class CoreProcess extends KernelObject implements KProcess, Waitabl
     @Override
     public String imageName() {
         return imageName;
+    }
+
+    @Override
+    public long userTimeNanos() {
+        long total = endedUserTime.get();
+        for (CoreThread thread : threads) {
+            total += CoreThread.userTimeOf(thread.javaThread());
+        }
+        return total;
     }
 
     @Override

@@ -45,6 +45,17 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
         setSecurityDescriptor(process.token().defaultDescriptor());
     }
 
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    /** A live platform thread's user time in nanoseconds; 0 for a virtual or ended thread, or where unsupported. */
+    static long userTimeOf(Thread thread) {
+        if (thread.isVirtual() || !thread.isAlive() || !CPU.isThreadCpuTimeSupported()) {
+            return 0;
+        }
+        long time = CPU.getThreadUserTime(thread.threadId());
+        return Math.max(0, time);
+    }
+
     /** The Thread type's close procedure: no handle to this thread is left. */
     public void lastHandleClosed() {
         process.manager().lastHandleClosed(this);

@@ -190,6 +190,7 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
             return false;
         }
         adopted.remove(core);
+        core.process().endedUserTime.addAndGet(CoreThread.userTimeOf(core.javaThread())); // before it leaves the set
         if (core.handleCount() == 0) {
             threads.remove(core.id(), core); // else when its last handle closes: OpenThread works while one is held
         }
