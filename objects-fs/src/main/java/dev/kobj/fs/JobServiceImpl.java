@@ -11,6 +11,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.kobj.api.dispatch.DispatcherContext;
 import dev.kobj.api.dispatch.TimerQueue;
+import dev.kobj.api.memory.MemoryService;
 import dev.kobj.api.job.JobAccounting;
 import dev.kobj.api.job.JobLimits;
 import dev.kobj.api.job.JobService;
@@ -47,6 +48,7 @@ final class JobServiceImpl implements JobService {
     private final Provider<ProcessService> processes;
     private final JobPorts ports;
     private final TimerQueue timers;
+    private final MemoryService memory;
     /** The CPU-time check, running while some job has a time limit; guarded by lock. */
     private TimerQueue.Scheduled timeCheck;
     /** Every job with a time limit; guarded by lock. */
@@ -59,8 +61,10 @@ final class JobServiceImpl implements JobService {
 
     @Inject
     JobServiceImpl(ObjectManager objects, DispatcherContext context, Provider<ProcessService> processes,
-            JobPorts ports, TimerQueue timers) {
+            JobPorts ports, TimerQueue timers, MemoryService memory) {
         this.timers = requireNonNull(timers, "timers is null");
+        this.memory = requireNonNull(memory, "memory is null");
+        memory.addLimit(this::allowsCommit);
         this.objects = requireNonNull(objects, "objects is null");
         this.context = requireNonNull(context, "context is null");
         this.processes = requireNonNull(processes, "processes is null");
@@ -279,6 +283,46 @@ final class JobServiceImpl implements JobService {
         for (JobObject job : overJob) {
             terminate(job, REFUSED_EXIT_CODE);
         }
+    }
+
+    /**
+     * The memory limits (§9): a charge that would take a process over PROCESS_MEMORY, or a job over
+     * JOB_MEMORY, is refused and PROCESS/JOB_MEMORY_LIMIT posted. Committed bytes are the sections the
+     * processes created.
+     */
+    private boolean allowsCommit(KProcess process, long bytes) {
+        List<Message> messages = new ArrayList<>();
+        boolean allowed = true;
+        lock.lock();
+        try {
+            JobObject innermost = jobOf.get(process);
+            for (JobObject job = innermost; job != null && allowed; job = job.parent) {
+                JobLimits limits = job.limits;
+                if (limits.has(JobLimits.PROCESS_MEMORY)
+                        && memory.committedBytes(process) + bytes > limits.processMemoryLimit()) {
+                    post(job, MSG_PROCESS_MEMORY_LIMIT, process.id(), messages);
+                    allowed = false;
+                } else if (limits.has(JobLimits.JOB_MEMORY) && committed(job) + bytes > limits.jobMemoryLimit()) {
+                    post(job, MSG_JOB_MEMORY_LIMIT, process.id(), messages);
+                    allowed = false;
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        send(messages);
+        return allowed;
+    }
+
+    /** The committed bytes of a job's running processes; under the lock. */
+    private long committed(JobObject job) {
+        List<KProcess> running = new ArrayList<>();
+        job.collectProcesses(running);
+        long total = 0;
+        for (KProcess process : running) {
+            total += memory.committedBytes(process);
+        }
+        return total;
     }
 
     /** Called by the lifecycle listener when a process has ended. */

@@ -49,11 +49,11 @@ final class SectionObject extends KernelObject {
     }
 
     /** Charges the creator for the size; only a section that was really created is charged. */
-    synchronized void charge() {
+    synchronized boolean charge() {
         if (!chargedSize) {
-            chargedSize = true;
-            memory.charge(charged, size);
+            chargedSize = memory.charge(charged, size);
         }
+        return chargedSize;
     }
 
     /** The store, reserved now if this is the first map; {@code null} if the system refuses the bytes. */

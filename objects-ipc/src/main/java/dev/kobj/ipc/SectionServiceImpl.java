@@ -1,5 +1,6 @@
 package dev.kobj.ipc;
 
+import static dev.kobj.api.status.NtStatus.STATUS_COMMITMENT_LIMIT;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_HANDLE;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PAGE_PROTECTION;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER;
@@ -98,8 +99,10 @@ final class SectionServiceImpl implements SectionService {
         long size = maximumSize;
         int status = objects.create(caller, attributes, IpcTypes.SECTION, desiredAccess,
                 () -> new SectionObject(size, base, sec, process, memory, liveStores), sectionHandle);
-        if (status == STATUS_SUCCESS) {
-            ((SectionObject) objects.lookup(caller, sectionHandle[0]).object()).charge();
+        if (status == STATUS_SUCCESS && !((SectionObject) objects.lookup(caller, sectionHandle[0]).object()).charge()) {
+            objects.close(caller, sectionHandle[0]); // over a job's memory limit: the section is not made
+            sectionHandle[0] = 0;
+            return STATUS_COMMITMENT_LIMIT;
         }
         return status;
     }

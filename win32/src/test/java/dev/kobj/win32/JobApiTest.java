@@ -254,6 +254,80 @@ class JobApiTest {
     }
 
     @Test
+    void aJobOverItsCpuTimeLimitHasEveryProcessEndedAndIsSignalled() throws Exception {
+        try (dev.kobj.api.Kernel kernel = dev.kobj.api.Kernels.boot(dev.kobj.api.KernelConfig.defaults()
+                .withThreads(dev.kobj.api.KernelConfig.ThreadKind.PLATFORM));
+                Win32System platform = Win32.boot(kernel)) {
+            platform.register("spin.exe", (self, cmd) -> {
+                long sum = 0;
+                while (sum != 42) {
+                    for (int i = 0; i < 1_000_000; i++) {
+                        sum += i ^ sum;
+                    }
+                    self.GetCurrentProcessId();
+                }
+                return 0;
+            });
+            platform.register("idle.exe", (self, cmd) -> self.WaitForSingleObject(self.GetCurrentProcess(), 20_000));
+            Kernel32 k = platform.attach("parent.exe").kernel32();
+            long job = k.CreateJobObject(null, null);
+            assertTrue(k.SetInformationJobObject(job, JobObjectBasicLimitInformation,
+                    new JobObjectBasicLimitInformation(0, 2_000_000, JOB_OBJECT_LIMIT_JOB_TIME, 0, 0, 0, 0, 0, 0)));
+            long port = k.CreateIoCompletionPort(INVALID_HANDLE_VALUE, 0, 0, 1);
+            assertTrue(k.SetInformationJobObject(job, JobObjectAssociateCompletionPortInformation,
+                    new JobObjectAssociateCompletionPort(0x77, port)));
+            ProcessInformation idle = new ProcessInformation();
+            ProcessInformation spin = new ProcessInformation();
+            assertTrue(k.CreateProcess("idle.exe", "idle.exe", null, null, false, CREATE_SUSPENDED, null, null, null,
+                    idle));
+            assertTrue(k.CreateProcess("spin.exe", "spin.exe", null, null, false, CREATE_SUSPENDED, null, null, null,
+                    spin));
+            assertTrue(k.AssignProcessToJobObject(job, idle.hProcess));
+            assertTrue(k.AssignProcessToJobObject(job, spin.hProcess));
+            k.ResumeThread(idle.hThread);
+            k.ResumeThread(spin.hThread);
+            assertEquals(WAIT_OBJECT_0, k.WaitForSingleObject(job, 20_000), "the job is signalled");
+            assertEquals(WAIT_OBJECT_0, k.WaitForSingleObject(idle.hProcess, 5000), "every process ended, idle too");
+            assertEquals(WAIT_OBJECT_0, k.WaitForSingleObject(spin.hProcess, 5000));
+            int[] message = new int[1];
+            long[] key = new long[1];
+            Overlapped[] overlapped = new Overlapped[1];
+            boolean sawEnd = false;
+            while (k.GetQueuedCompletionStatus(port, message, key, overlapped, 1000)) {
+                sawEnd |= message[0] == JOB_OBJECT_MSG_END_OF_JOB_TIME;
+            }
+            assertTrue(sawEnd, "END_OF_JOB_TIME");
+        }
+    }
+
+    @Test
+    void memoryLimitsRefuseSectionsThatWouldCommitTooMuch() {
+        long job = k32.CreateJobObject(null, null);
+        long port = k32.CreateIoCompletionPort(INVALID_HANDLE_VALUE, 0, 0, 1);
+        assertTrue(k32.SetInformationJobObject(job, JobObjectAssociateCompletionPortInformation,
+                new JobObjectAssociateCompletionPort(0x77, port)));
+        assertTrue(k32.SetInformationJobObject(job, JobObjectExtendedLimitInformation,
+                new JobObjectExtendedLimitInformation(limits(JOB_OBJECT_LIMIT_PROCESS_MEMORY, 0), 1 << 20, 0, 0, 0)));
+        assertTrue(k32.AssignProcessToJobObject(job, k32.GetCurrentProcess()));
+        int me = k32.GetCurrentProcessId();
+        expect(port, JOB_OBJECT_MSG_NEW_PROCESS, me);
+        long half = k32.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, 1 << 19, null);
+        assertNotEquals(NULL, half, "512 KiB of the 1 MiB a process may commit");
+        assertEquals(NULL, k32.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, 1 << 20, null));
+        assertEquals(1455, k32.GetLastError(), "ERROR_COMMITMENT_LIMIT");
+        expect(port, 9, me); // JOB_OBJECT_MSG_PROCESS_MEMORY_LIMIT
+        assertTrue(k32.CloseHandle(half));
+        assertNotEquals(NULL, k32.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, 1 << 20, null),
+                "the closed section gave its charge back");
+        assertTrue(k32.SetInformationJobObject(job, JobObjectExtendedLimitInformation,
+                new JobObjectExtendedLimitInformation(limits(JOB_OBJECT_LIMIT_JOB_MEMORY, 0), 0, 3 << 19, 0, 0)));
+        assertEquals(NULL, k32.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, 1 << 20, null),
+                "1 MiB committed, 1 more would pass the job's 1.5 MiB");
+        assertEquals(1455, k32.GetLastError());
+        expect(port, 10, me); // JOB_OBJECT_MSG_JOB_MEMORY_LIMIT
+    }
+
+    @Test
     void badInputGetsTheWindowsErrors() {
         long job = k32.CreateJobObject(null, null);
         assertFalse(k32.SetInformationJobObject(job, JobObjectBasicLimitInformation, limits(0x2000, 0)));

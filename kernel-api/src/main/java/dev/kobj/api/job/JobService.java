@@ -24,6 +24,8 @@ public interface JobService {
     int MSG_NEW_PROCESS = 6;
     int MSG_EXIT_PROCESS = 7;
     int MSG_ABNORMAL_EXIT_PROCESS = 8;
+    int MSG_PROCESS_MEMORY_LIMIT = 9;
+    int MSG_JOB_MEMORY_LIMIT = 10;
 
     /** CreateProcess's CREATE_BREAKAWAY_FROM_JOB. */
     int CREATE_BREAKAWAY_FROM_JOB = 0x0100_0000;

@@ -15,8 +15,20 @@ public interface MemoryService {
      */
     BackingStore pagefile(long size);
 
-    /** Adds {@code bytes} (negative to give back) to the process's committed bytes. */
-    void charge(KProcess process, long bytes);
+    /**
+     * Adds {@code bytes} (negative to give back) to the process's committed bytes. A positive charge a
+     * {@link CommitLimit} refuses is not made: false.
+     */
+    boolean charge(KProcess process, long bytes);
+
+    /** A limit on committed bytes (a job's memory limits): asked before every positive charge. */
+    @FunctionalInterface
+    interface CommitLimit {
+        boolean allows(KProcess process, long bytes);
+    }
+
+    /** Adds a limit, for the kernel's life. */
+    void addLimit(CommitLimit limit);
 
     /** The process's committed bytes. */
     long committedBytes(KProcess process);

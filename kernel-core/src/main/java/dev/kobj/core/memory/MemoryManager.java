@@ -34,9 +34,25 @@ public final class MemoryManager implements MemoryService {
         return segment == null ? null : new PagefileStore(segment, size);
     }
 
+    private final java.util.List<CommitLimit> limits = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     @Override
-    public void charge(KProcess process, long bytes) {
-        ((CoreProcess) requireNonNull(process, "process is null")).committedBytes().addAndGet(bytes);
+    public boolean charge(KProcess process, long bytes) {
+        requireNonNull(process, "process is null");
+        if (bytes > 0) {
+            for (CommitLimit limit : limits) {
+                if (!limit.allows(process, bytes)) {
+                    return false;
+                }
+            }
+        }
+        ((CoreProcess) process).committedBytes().addAndGet(bytes);
+        return true;
+    }
+
+    @Override
+    public void addLimit(CommitLimit limit) {
+        limits.add(requireNonNull(limit, "limit is null"));
     }
 
     @Override
