@@ -203,24 +203,27 @@ class JobApiTest {
         assertEquals(processId, overlapped[0] == null ? 0 : overlapped[0].internal);
     }
 
+    /** spin.exe burns CPU on its thread, calling into kobj now and then (where a termination takes effect). */
+    private static void registerSpin(Win32System platform) {
+        platform.register("spin.exe", (self, cmd) -> {
+            long sum = 0;
+            while (sum != 42) {
+                for (int i = 0; i < 1_000_000; i++) {
+                    sum += i ^ sum;
+                }
+                self.GetCurrentProcessId();
+            }
+            return 0;
+        });
+    }
+
     @Test
     void aProcessOverItsCpuTimeLimitIsEndedAndReported() throws Exception {
         // CPU time is measured on platform threads only: a kernel whose threads are platform threads
         try (dev.kobj.api.Kernel kernel = dev.kobj.api.Kernels.boot(dev.kobj.api.KernelConfig.defaults()
                 .withThreads(dev.kobj.api.KernelConfig.ThreadKind.PLATFORM));
                 Win32System platform = Win32.boot(kernel)) {
-            platform.register("spin.exe", (self, cmd) -> {
-                long sum = 0;
-                while (true) {
-                    for (int i = 0; i < 1_000_000; i++) {
-                        sum += i ^ sum;
-                    }
-                    self.GetCurrentProcessId(); // a call into kobj, where a termination takes effect
-                    if (sum == 42) {
-                        return 0;
-                    }
-                }
-            });
+            registerSpin(platform);
             Kernel32 k = platform.attach("parent.exe").kernel32();
             long job = k.CreateJobObject(null, null);
             assertTrue(k.SetInformationJobObject(job, JobObjectBasicLimitInformation,
@@ -258,16 +261,7 @@ class JobApiTest {
         try (dev.kobj.api.Kernel kernel = dev.kobj.api.Kernels.boot(dev.kobj.api.KernelConfig.defaults()
                 .withThreads(dev.kobj.api.KernelConfig.ThreadKind.PLATFORM));
                 Win32System platform = Win32.boot(kernel)) {
-            platform.register("spin.exe", (self, cmd) -> {
-                long sum = 0;
-                while (sum != 42) {
-                    for (int i = 0; i < 1_000_000; i++) {
-                        sum += i ^ sum;
-                    }
-                    self.GetCurrentProcessId();
-                }
-                return 0;
-            });
+            registerSpin(platform);
             platform.register("idle.exe", (self, cmd) -> self.WaitForSingleObject(self.GetCurrentProcess(), 20_000));
             Kernel32 k = platform.attach("parent.exe").kernel32();
             long job = k.CreateJobObject(null, null);
