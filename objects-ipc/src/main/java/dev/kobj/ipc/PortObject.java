@@ -62,7 +62,7 @@ final class PortObject extends KernelObject {
 
     /** Where this side receives: the connection port for the server's side, itself for a client. */
     PortObject receiver() {
-        return kind == Kind.CLIENT ? this : kind == Kind.SERVER ? connection : this;
+        return kind == Kind.SERVER ? connection : this;
     }
 
     /** Queues a message and counts it; false if this port no longer receives. */

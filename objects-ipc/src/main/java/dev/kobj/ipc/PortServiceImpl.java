@@ -54,6 +54,8 @@ final class PortServiceImpl implements PortService {
     private final AtomicInteger nextMessageId = new AtomicInteger();
     /** Connection requests not yet answered, by message id (NtAcceptConnectPort names no port). */
     private final Map<Integer, Pending> connecting = new ConcurrentHashMap<>();
+    /** The connection port each received connection request came by, by message id. */
+    private final Map<Integer, PortObject> connectionByRequest = new ConcurrentHashMap<>();
 
     @Inject
     PortServiceImpl(ObjectManager objects, WaitService waits, SectionService sections) {
@@ -199,7 +201,7 @@ final class PortServiceImpl implements PortService {
             pending.complete(STATUS_PORT_CONNECTION_REFUSED, null);
             return STATUS_SUCCESS;
         }
-        PortObject connection = connectionOf(caller, request);
+        PortObject connection = connectionByRequest.remove(request.messageId()); // where the request was queued
         if (connection == null) {
             pending.complete(STATUS_PORT_DISCONNECTED, null);
             return STATUS_PORT_DISCONNECTED;
@@ -237,13 +239,6 @@ final class PortServiceImpl implements PortService {
         server.awaitingCompletion = pending;
         return STATUS_SUCCESS;
     }
-
-    /** The connection port the request was queued on: the caller's, as NT finds it through the request. */
-    private PortObject connectionOf(KThread caller, PortMessage request) {
-        return connectionByRequest.remove(request.messageId());
-    }
-
-    private final Map<Integer, PortObject> connectionByRequest = new ConcurrentHashMap<>();
 
     @Override
     public int completeConnectPort(KThread caller, long portHandle) {

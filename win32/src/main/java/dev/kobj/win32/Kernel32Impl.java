@@ -329,21 +329,10 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public boolean GetExitCodeThread(long hThread, int[] lpExitCode) {
-        KThread thread = context.thread();
-        HandleEntry entry = context.objects().lookup(thread, hThread);
-        int status = entry == null ? STATUS_INVALID_HANDLE : entry.check(context.threadType(), 0);
-        if (status == STATUS_SUCCESS && (entry.grantedAccess()
-                & (THREAD_QUERY_INFORMATION | THREAD_QUERY_LIMITED_INFORMATION)) == 0) {
-            status = STATUS_ACCESS_DENIED;
-        }
-        if (status == STATUS_SUCCESS && lpExitCode == null) {
-            status = STATUS_INVALID_PARAMETER;
-        }
-        if (status == STATUS_SUCCESS) {
-            lpExitCode[0] = ((KThread) entry.object()).exitCode();
-        }
-        return succeeded(thread, status);
+        return exitCode(hThread, context.threadType(), THREAD_QUERY_INFORMATION | THREAD_QUERY_LIMITED_INFORMATION,
+                lpExitCode);
     }
+
 
     @Override
     public boolean TerminateThread(long hThread, int dwExitCode) {
@@ -492,21 +481,27 @@ final class Kernel32Impl implements Kernel32 {
 
     @Override
     public boolean GetExitCodeProcess(long hProcess, int[] lpExitCode) {
+        return exitCode(hProcess, processType(), PROCESS_QUERY_INFORMATION | PROCESS_QUERY_LIMITED_INFORMATION,
+                lpExitCode);
+    }
+
+    /** GetExitCodeThread / GetExitCodeProcess: either query right on a handle of {@code type}. */
+    private boolean exitCode(long handle, dev.kobj.api.object.ObjectType type, int queryRights, int[] exitCode) {
         KThread thread = context.thread();
-        HandleEntry entry = context.objects().lookup(thread, hProcess);
-        int status = entry == null ? STATUS_INVALID_HANDLE : entry.check(processType(), 0);
-        if (status == STATUS_SUCCESS && (entry.grantedAccess()
-                & (PROCESS_QUERY_INFORMATION | PROCESS_QUERY_LIMITED_INFORMATION)) == 0) {
+        HandleEntry entry = context.objects().lookup(thread, handle);
+        int status = entry == null ? STATUS_INVALID_HANDLE : entry.check(type, 0);
+        if (status == STATUS_SUCCESS && (entry.grantedAccess() & queryRights) == 0) {
             status = STATUS_ACCESS_DENIED;
         }
-        if (status == STATUS_SUCCESS && lpExitCode == null) {
+        if (status == STATUS_SUCCESS && exitCode == null) {
             status = STATUS_INVALID_PARAMETER;
         }
         if (status == STATUS_SUCCESS) {
-            lpExitCode[0] = ((KProcess) entry.object()).exitCode();
+            exitCode[0] = entry.object() instanceof KThread t ? t.exitCode() : ((KProcess) entry.object()).exitCode();
         }
         return succeeded(thread, status);
     }
+
 
     @Override
     public long OpenProcess(int dwDesiredAccess, boolean bInheritHandle, int dwProcessId) {
@@ -887,34 +882,15 @@ final class Kernel32Impl implements Kernel32 {
     /** Create*: the name below the session's BaseNamedObjects with OBJ_OPENIF, and the last-error rule. */
     private long createNamed(SecurityAttributes securityAttributes, String name, NamedCall create) {
         SyncService sync = context.sync();
-        if (sync == null) {
-            notImplemented();
-            return NULL;
-        }
-        KThread thread = context.thread();
-        var attributes = Names.win32(context.baseNamedObjects(), name, inherit(securityAttributes), true,
-                securityAttributes == null ? null : securityAttributes.descriptor());
-        if (attributes == null) {
-            return failed(thread, STATUS_OBJECT_PATH_SYNTAX_BAD);
-        }
-        long[] handle = new long[1];
-        return created(thread, create.call(sync, thread, attributes, handle), handle);
+        return sync == null ? NamedObjects.notImplemented(context) : NamedObjects.create(context, securityAttributes,
+                name, (thread, attributes, handle) -> create.call(sync, thread, attributes, handle));
     }
 
     /** Open*: a name is required (ERROR_INVALID_PARAMETER), no OBJ_OPENIF. */
     private long openNamed(String name, boolean inherit, NamedCall open) {
         SyncService sync = context.sync();
-        if (sync == null) {
-            notImplemented();
-            return NULL;
-        }
-        KThread thread = context.thread();
-        var attributes = name == null ? null : Names.win32(context.baseNamedObjects(), name, inherit, false);
-        if (attributes == null) {
-            return failed(thread, name == null ? STATUS_INVALID_PARAMETER : STATUS_OBJECT_PATH_SYNTAX_BAD);
-        }
-        long[] handle = new long[1];
-        return opened(thread, open.call(sync, thread, attributes, handle), handle);
+        return sync == null ? NamedObjects.notImplemented(context) : NamedObjects.open(context, name, inherit,
+                (thread, attributes, handle) -> open.call(sync, thread, attributes, handle));
     }
 
     /** A Create* result: last error 0 for a new object, ERROR_ALREADY_EXISTS for an existing one (§11). */
