@@ -60,7 +60,7 @@ final class SyncServiceImpl implements SyncService {
             return STATUS_INVALID_PARAMETER;
         }
         return objects.create(caller, attributes, SyncTypes.EVENT, desiredAccess,
-                () -> new EventObject(context, eventType == NOTIFICATION_EVENT, initialState), handle);
+                new EventObject(context, eventType == NOTIFICATION_EVENT, initialState), handle);
     }
 
     @Override
@@ -119,7 +119,7 @@ final class SyncServiceImpl implements SyncService {
     public int createMutant(KThread caller, ObjectAttributes attributes, int desiredAccess, boolean initialOwner,
             long[] handle) {
         int status = objects.create(caller, attributes, SyncTypes.MUTANT, desiredAccess,
-                () -> new MutantObject(context, initialOwner ? caller : null), handle);
+                new MutantObject(context, initialOwner ? caller : null), handle);
         if (status == STATUS_SUCCESS && initialOwner) {
             // Initial ownership applies only to an object really created (§6.2); the owner's list now knows it.
             ((MutantObject) objects.lookup(caller, handle[0]).object()).mutant.adoptInitialOwnership();
@@ -170,7 +170,7 @@ final class SyncServiceImpl implements SyncService {
             return STATUS_INVALID_PARAMETER;
         }
         return objects.create(caller, attributes, SyncTypes.SEMAPHORE, desiredAccess,
-                () -> new SemaphoreObject(context, initialCount, maximumCount), handle);
+                new SemaphoreObject(context, initialCount, maximumCount), handle);
     }
 
     @Override
@@ -211,7 +211,7 @@ final class SyncServiceImpl implements SyncService {
             return STATUS_INVALID_PARAMETER;
         }
         return objects.create(caller, attributes, SyncTypes.TIMER, desiredAccess,
-                () -> new TimerObject(context, timerType == NOTIFICATION_TIMER, timerApcs), handle);
+                new TimerObject(context, timerType == NOTIFICATION_TIMER, timerApcs), handle);
     }
 
     @Override
@@ -263,7 +263,7 @@ final class SyncServiceImpl implements SyncService {
             return STATUS_INVALID_PARAMETER;
         }
         return objects.create(caller, attributes, SyncTypes.KEYED_EVENT, desiredAccess,
-                () -> new KeyedEventObject(context), handle);
+                new KeyedEventObject(context), handle);
     }
 
     @Override

@@ -30,24 +30,32 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
     public static final int ACQUIRED_ABANDONED = 1;
     public static final int NOT_SIGNALLED = 2;
 
-    private static final java.lang.invoke.VarHandle LOCK;
+    private static final java.lang.invoke.VarHandle QUEUE;
 
     static {
         try {
-            LOCK = java.lang.invoke.MethodHandles.lookup().findVarHandle(DispatcherObject.class, "lock",
-                    ReentrantLock.class);
+            QUEUE = java.lang.invoke.MethodHandles.lookup().findVarHandle(DispatcherObject.class, "queue",
+                    WaitQueue.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
     final DispatcherContext context;
-    /** Made on first use: most objects never have a thread block on them, and a lock costs 48 bytes. */
-    private volatile ReentrantLock lock;
-    private WaitBlock head;
-    private WaitBlock tail;
+    /** Made on first use: most objects never have a thread block on them, and the queue costs 48 bytes. */
+    private volatile WaitQueue queue;
     private volatile int queued;
-    private volatile int allWaiters;
+
+    /**
+     * The wait list and the lock that guards it, in one object made when a thread first blocks here
+     * (as the JDK 7 ConcurrentHashMap's segments were their own locks): an object nobody waits on
+     * carries one null reference instead of a lock and three fields.
+     */
+    static final class WaitQueue extends ReentrantLock {
+        WaitBlock head;
+        WaitBlock tail;
+        volatile int allWaiters;
+    }
 
     DispatcherObject(DispatcherContext context) {
         this.context = java.util.Objects.requireNonNull(context, "context is null");
@@ -74,7 +82,7 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
         if (queued == 0) {
             return;
         }
-        boolean all = allWaiters > 0;
+        boolean all = queue.allWaiters > 0; // queued > 0: the queue exists
         if (all) {
             context.waitAllLock.lock();
         }
@@ -92,12 +100,16 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
 
     /** This object's lock, made (once, by CAS) when first needed. */
     final ReentrantLock objectLock() {
-        ReentrantLock existing = lock;
+        return waitQueue();
+    }
+
+    private WaitQueue waitQueue() {
+        WaitQueue existing = queue;
         if (existing != null) {
             return existing;
         }
-        ReentrantLock made = new ReentrantLock();
-        ReentrantLock witness = (ReentrantLock) LOCK.compareAndExchange(this, null, made);
+        WaitQueue made = new WaitQueue();
+        WaitQueue witness = (WaitQueue) QUEUE.compareAndExchange(this, null, made);
         return witness == null ? made : witness;
     }
 
@@ -108,7 +120,7 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
      */
     final void wakeWaiters(boolean holdingWaitAllLock) {
         WaitBlock next;
-        for (WaitBlock block = head; block != null; block = next) {
+        for (WaitBlock block = queue.head; block != null; block = next) {
             next = block.next;
             Waiter waiter = block.waiter;
             if (!waiter.isWaiting()) {
@@ -211,18 +223,19 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
     /** Links {@code block} at the tail; the caller holds this object's lock. */
     @KernelInternal
     public final void enqueue(WaitBlock block) {
-        block.prev = tail;
+        WaitQueue q = queue;
+        block.prev = q.tail;
         block.next = null;
-        if (tail == null) {
-            head = block;
+        if (q.tail == null) {
+            q.head = block;
         } else {
-            tail.next = block;
+            q.tail.next = block;
         }
-        tail = block;
+        q.tail = block;
         block.queued = true;
         queued = queued + 1;
         if (block.waiter.all) {
-            allWaiters = allWaiters + 1;
+            q.allWaiters = q.allWaiters + 1;
         }
     }
 
@@ -232,13 +245,14 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
         if (!block.queued) {
             return;
         }
+        WaitQueue q = queue;
         if (block.prev == null) {
-            head = block.next;
+            q.head = block.next;
         } else {
             block.prev.next = block.next;
         }
         if (block.next == null) {
-            tail = block.prev;
+            q.tail = block.prev;
         } else {
             block.next.prev = block.prev;
         }
@@ -247,7 +261,7 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
         block.queued = false;
         queued = queued - 1;
         if (block.waiter.all) {
-            allWaiters = allWaiters - 1;
+            q.allWaiters = q.allWaiters - 1;
         }
     }
 
@@ -267,7 +281,8 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
 
     /** The per-object hint: whether wait-all waiters are queued here. */
     final boolean hasWaitAllWaiters() {
-        return allWaiters > 0;
+        WaitQueue q = queue;
+        return q != null && q.allWaiters > 0;
     }
 
     /** Threads queued on this object (for queries and tests). */

@@ -59,9 +59,11 @@ public abstract class KernelObject {
     private final ObjectType type;
     private volatile long counts = 1;
     private volatile int flags;
-    private volatile KernelObject directory;
-    private volatile String name;
+    /** Null while unnamed: like NT's optional name-info header, only named objects pay for a name. */
+    private volatile Naming naming;
     private volatile SecurityDescriptor securityDescriptor;
+
+    private record Naming(KernelObject directory, String name) {}
 
     protected KernelObject(ObjectType type) {
         this.type = requireNonNull(type, "type is null");
@@ -84,12 +86,14 @@ public abstract class KernelObject {
 
     /** The leaf name, or {@code null} when unnamed or no longer named. */
     public final String name() {
-        return name;
+        Naming n = naming;
+        return n == null ? null : n.name();
     }
 
     /** The directory holding the name, or {@code null}. */
     public final KernelObject directory() {
-        return directory;
+        Naming n = naming;
+        return n == null ? null : n.directory();
     }
 
     /**
@@ -158,8 +162,7 @@ public abstract class KernelObject {
     /** Sets the name; the caller holds {@code directory}'s lock. */
     @KernelInternal
     public final void setName(KernelObject directory, String name) {
-        this.directory = directory;
-        this.name = name;
+        this.naming = name == null ? null : new Naming(directory, name);
     }
 
     /** Replaces the security descriptor (at creation, and by NtSetSecurityObject). */
@@ -186,7 +189,7 @@ public abstract class KernelObject {
 
     @Override
     public String toString() {
-        String n = name;
+        String n = name();
         return type.name() + (n == null ? "@" + Integer.toHexString(System.identityHashCode(this)) : "[" + n + "]");
     }
 }

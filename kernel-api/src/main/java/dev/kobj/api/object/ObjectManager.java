@@ -37,6 +37,14 @@ public interface ObjectManager {
             Supplier<? extends KernelObject> body, long[] handle);
 
     /**
+     * {@link #create(KThread, ObjectAttributes, ObjectType, int, Supplier, long[])} with the body built
+     * beforehand, as NT's ObCreateObject builds it before ObInsertObject names it. For cheap bodies: no
+     * supplier to allocate on the hot unnamed create; when an existing name is opened the body is dropped.
+     */
+    int create(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess, KernelObject body,
+            long[] handle);
+
+    /**
      * A permanent system object of {@code type} at the absolute {@code path} (for example
      * {@code \\KernelObjects\\CritSecOutOfMemoryEvent}), made from {@code body} unless the name is taken;
      * for objects a family creates at boot, with no caller and no handle.

@@ -84,6 +84,18 @@ public final class ObjectManagerImpl implements ObjectManager {
     @Override
     public int create(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess,
             Supplier<? extends KernelObject> body, long[] handle) {
+        return create(caller, attributes, type, desiredAccess, null, body, handle);
+    }
+
+    @Override
+    public int create(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess,
+            KernelObject body, long[] handle) {
+        return create(caller, attributes, type, desiredAccess, body, null, handle);
+    }
+
+    /** Creates from {@code built}, or else from what {@code body} builds when a new object is needed. */
+    private int create(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess,
+            KernelObject built, Supplier<? extends KernelObject> body, long[] handle) {
         clear(handle);
         ObjectAttributes oa = attributes == null ? ObjectAttributes.NONE : attributes;
         if ((oa.attributes() & ~OBJ_VALID_ATTRIBUTES) != 0 || handle == null) {
@@ -98,11 +110,17 @@ public final class ObjectManagerImpl implements ObjectManager {
         if (oa.has(OBJ_PERMANENT) && !identity.isEnabled(Privilege.SeCreatePermanentPrivilege)) {
             return STATUS_PRIVILEGE_NOT_HELD;
         }
-        if (!oa.hasName()) {
-            KernelObject object = prepare(body, type, oa, process, null);
-            counted(object);
-            return insert(process, object, access, oa.attributes(), OpenReason.CREATE, handle, STATUS_SUCCESS);
+        if (oa.hasName()) {
+            return createNamed(caller, process, oa, type, access, desiredAccess, built, body, handle);
         }
+        KernelObject object = prepare(built != null ? built : body.get(), type, oa, process, null);
+        counted(object);
+        return insert(process, object, access, oa.attributes(), OpenReason.CREATE, handle, STATUS_SUCCESS);
+    }
+
+    private int createNamed(KThread caller, CoreProcess process, ObjectAttributes oa, ObjectType type, int access,
+            int desiredAccess, KernelObject built, Supplier<? extends KernelObject> body, long[] handle) {
+        Identity identity = process.identity();
         KernelObject root = null;
         if (oa.rootDirectory() != 0) {
             HandleEntry rootEntry = lookup(caller, oa.rootDirectory());
@@ -122,7 +140,7 @@ public final class ObjectManagerImpl implements ObjectManager {
         }
         if (existing == null) {
             // Built outside the directory lock: the body is plugin code. A loser of a race is dropped unseen.
-            KernelObject candidate = prepare(body, type, oa, process, where.parent());
+            KernelObject candidate = prepare(built != null ? built : body.get(), type, oa, process, where.parent());
             existing = where.parent().insertOrReference(where.leaf(), oa.has(OBJ_CASE_INSENSITIVE), candidate);
             if (existing == null) {
                 return STATUS_OBJECT_PATH_NOT_FOUND;
@@ -353,9 +371,8 @@ public final class ObjectManagerImpl implements ObjectManager {
      * {@link ObjectSecurity#assign}), marked permanent (holding its own reference) or exclusive as the
      * attributes ask.
      */
-    private KernelObject prepare(Supplier<? extends KernelObject> body, ObjectType type, ObjectAttributes oa,
+    private KernelObject prepare(KernelObject object, ObjectType type, ObjectAttributes oa,
             CoreProcess creator, KernelObject directory) {
-        KernelObject object = body.get();
         if (object == null || object.type() != type) {
             throw new IllegalStateException("the body for a create of " + type + " is " + object);
         }
