@@ -439,6 +439,12 @@ public final class ObjectManagerImpl implements ObjectManager {
     public HandleEntry lookup(KThread caller, long handle) {
         CoreThread thread = (CoreThread) caller;
         if (handle > 0) { // the common case first: a table value
+            long index = (handle >>> 2) - 1;
+            if (index >= 0 && index < HandleTable.FIRST_SIZE) {
+                // Most programs' handles: one load from the thread. Short chains of dependent loads
+                // are what make an uncontended wait, set or release cheap.
+                return thread.firstHandles()[(int) index];
+            }
             return thread.handles().get(handle);
         }
         if (handle == CURRENT_PROCESS) {

@@ -21,6 +21,7 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
     private final CoreProcess process;
     /** The process's handle table, kept here so a lookup is one load shorter. */
     private final dev.kobj.core.object.HandleTable handles;
+    private final HandleEntry[] firstHandles;
     private final Thread javaThread;
     private final HandleEntry self;
     private int lastError;
@@ -40,6 +41,7 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
         this.id = id;
         this.process = process;
         this.handles = process.handles();
+        this.firstHandles = handles.firstSegment();
         this.javaThread = javaThread;
         this.self = new HandleEntry(this, ALL_ACCESS, 0);
         setSecurityDescriptor(process.token().defaultDescriptor());
@@ -242,6 +244,11 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
     /** The handle table of this thread's process. */
     public dev.kobj.core.object.HandleTable handles() {
         return handles;
+    }
+
+    /** The process's first 64 handle entries ({@link dev.kobj.core.object.HandleTable#firstSegment()}). */
+    public HandleEntry[] firstHandles() {
+        return firstHandles;
     }
 
     /** The entry the pseudo-handle -2 stands for. */
