@@ -11,6 +11,7 @@ import dev.kobj.api.io.Driver;
 import dev.kobj.api.object.HandleTablePolicy;
 import dev.kobj.api.object.ObjectType;
 import dev.kobj.api.process.ProcessListener;
+import dev.kobj.api.status.NtStatus;
 
 /**
  * The one way a {@link KernelModule} contributes to a kernel: object types keyed by type name, and
@@ -29,6 +30,7 @@ public final class KernelBinder {
     private final MapBinder<Class<?>, Object> services;
     private final Multibinder<ProcessListener> listeners;
     private final MapBinder<String, Driver> drivers;
+    private final Multibinder<NtStatus.StatusInfo> statuses;
 
     private KernelBinder(Binder binder) {
         this.binder = binder.skipSources(KernelBinder.class);
@@ -39,6 +41,7 @@ public final class KernelBinder {
         this.listeners = Multibinder.newSetBinder(this.binder, ProcessListener.class);
         this.drivers = MapBinder.newMapBinder(this.binder, new com.google.inject.TypeLiteral<String>() {},
                 new com.google.inject.TypeLiteral<Driver>() {});
+        this.statuses = Multibinder.newSetBinder(this.binder, NtStatus.StatusInfo.class);
     }
 
     /** Wraps the binder a {@link KernelModule#configure} call received. */
@@ -82,6 +85,17 @@ public final class KernelBinder {
         requireNonNull(implementation, "implementation is null");
         binder.bind(implementation).in(Scopes.SINGLETON);
         drivers.addBinding(name).to(implementation);
+        return this;
+    }
+
+    /**
+     * Contributes a status of the module's own, found in the kernel's
+     * {@link dev.kobj.api.status.StatusRegistry}. Use a customer code (bit 29 set, as NT reserves for
+     * drivers outside Microsoft): the boot fails when a code is given two names or two Win32 errors.
+     */
+    public KernelBinder status(int code, String name, int win32Error) {
+        requireNonNull(name, "name is null");
+        statuses.addBinding().toInstance(new NtStatus.StatusInfo(code, name, win32Error));
         return this;
     }
 

@@ -14,6 +14,7 @@ import dev.kobj.api.object.HandleTablePolicy;
 import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.process.ProcessService;
 import dev.kobj.api.security.SecurityService;
+import dev.kobj.api.status.StatusRegistry;
 import dev.kobj.core.dispatch.ScheduledTimerQueue;
 import dev.kobj.core.dispatch.WaitEngine;
 import dev.kobj.core.memory.MemoryManager;
@@ -21,6 +22,7 @@ import dev.kobj.core.io.IoManager;
 import dev.kobj.core.object.ObjectManagerImpl;
 import dev.kobj.core.process.ProcessManager;
 import dev.kobj.core.security.SecurityServiceImpl;
+import dev.kobj.core.status.StatusTable;
 
 /**
  * The kernel's own module, always loaded first: the core object types and services. Its id
@@ -54,6 +56,7 @@ public final class CoreModule implements KernelModule {
         kernel.service(SecurityService.class, SecurityServiceImpl.class);
         kernel.service(MemoryService.class, MemoryManager.class);
         kernel.service(IoService.class, IoManager.class);
+        kernel.service(StatusRegistry.class, StatusTable.class);
         bindDispatcherContext(binder);
         kernel.service(TimerQueue.class, ScheduledTimerQueue.class);
         OptionalBinder.newOptionalBinder(binder, KernelClock.class).setDefault().toInstance(KernelClock.SYSTEM);

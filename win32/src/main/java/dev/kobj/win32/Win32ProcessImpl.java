@@ -11,7 +11,6 @@ import dev.kobj.api.process.ProcessService;
 import dev.kobj.api.sync.SyncService;
 import dev.kobj.api.process.KProcess;
 import dev.kobj.api.process.KThread;
-import dev.kobj.api.status.NtStatus;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,6 +29,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     private final SyncService sync;
     private final dev.kobj.api.security.SecurityService security;
     private final dev.kobj.api.io.IoService io;
+    private final dev.kobj.api.status.StatusRegistry statuses;
     private final String baseNamedObjects;
     private final ProcessService processes;
     private final ObjectType threadType;
@@ -49,6 +49,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
         this.sync = system.kernel().service(SyncService.class).orElse(null);
         this.security = system.kernel().service(dev.kobj.api.security.SecurityService.class).orElseThrow();
         this.io = system.kernel().service(dev.kobj.api.io.IoService.class).orElseThrow();
+        this.statuses = system.kernel().service(dev.kobj.api.status.StatusRegistry.class).orElseThrow();
         this.baseNamedObjects = objects.baseNamedObjects(process.sessionId());
         this.processes = system.kernel().processes();
         this.threadType = system.kernel().objectType("Thread").orElseThrow();
@@ -93,7 +94,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
 
     @Override
     public int ntStatusToDosError(int status) {
-        return NtStatus.toDosError(status);
+        return statuses.toDosError(status); // plugins' statuses too
     }
 
     @Override

@@ -20,6 +20,11 @@ import dev.kobj.api.status.NtStatus;
  * ServiceLoader from this module's test resources, going through the same core paths as built-in types.
  */
 public final class CounterModule implements KernelModule {
+    /** The plugin's own status (an error with the customer bit set): the counter would pass Long.MAX_VALUE. */
+    public static final int STATUS_COUNTER_OVERFLOW = 0xE001_0001;
+    /** ERROR_ARITHMETIC_OVERFLOW. */
+    public static final int ERROR_ARITHMETIC_OVERFLOW = 534;
+
     public static final ObjectType COUNTER = ObjectType.builder("Counter")
             .genericMapping(new GenericMapping(0x20001, 0x20002, 0x20000, CounterService.COUNTER_ALL_ACCESS))
             .validAccessMask(CounterService.COUNTER_ALL_ACCESS)
@@ -50,6 +55,7 @@ public final class CounterModule implements KernelModule {
     @Override
     public void configure(Binder binder) {
         KernelBinder kernel = KernelBinder.of(binder).objectType(COUNTER)
+                .status(STATUS_COUNTER_OVERFLOW, "STATUS_COUNTER_OVERFLOW", ERROR_ARITHMETIC_OVERFLOW)
                 .service(CounterService.class, CounterServiceImpl.class);
         TestDriverModule.configure(kernel);
     }
@@ -80,7 +86,12 @@ public final class CounterModule implements KernelModule {
             }
             int status = entry.check(COUNTER, COUNTER_MODIFY);
             if (status == NtStatus.STATUS_SUCCESS) {
-                newValue[0] = ((Counter) entry.object()).value.incrementAndGet();
+                var value = ((Counter) entry.object()).value;
+                long now = value.getAndUpdate(v -> v == Long.MAX_VALUE ? v : v + 1);
+                if (now == Long.MAX_VALUE) {
+                    return STATUS_COUNTER_OVERFLOW;
+                }
+                newValue[0] = now + 1;
             }
             return status;
         }
