@@ -5,7 +5,8 @@ import java.lang.foreign.MemorySegment;
 /**
  * The bytes behind a section: one off-heap segment shared by every view, in any process, so a write
  * through one view is seen through the others with no copy. Released once, when the section dies;
- * after that the segment is closed and any access to it fails instead of touching freed memory.
+ * after that its pages go back to the system, and a segment kept past the section reads its last bytes
+ * or zeros: never freed memory, never another section's bytes.
  *
  * @since 0.1
  */

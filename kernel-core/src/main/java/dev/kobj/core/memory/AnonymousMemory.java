@@ -64,6 +64,11 @@ final class AnonymousMemory {
     private AnonymousMemory() {
     }
 
+    /** Whether memory comes from the system's mmap (else zero-filled from the arena, bytes at once). */
+    static boolean isNative() {
+        return MMAP != null;
+    }
+
     /**
      * {@code size} zeroed bytes whose lifetime is {@code arena}'s: closing it unmaps them. {@code null}
      * when the system refuses the reservation.

@@ -14,13 +14,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Pagefile stores on anonymous memory, and the processes' commit counters.
  *
- * <p>A store's pages go back to the system when its section dies (MADV_DONTNEED), but the mapping is
- * unmapped only when the collector finds no segment of it left (an automatic arena). So a view kept
- * past its section reads zeros: it never touches freed memory and never sees another section's bytes,
- * and no section pays for the thread handshake that closing a shared arena costs (tens of
- * microseconds, more than everything else a section does).
+ * <p>Sections up to 16 MiB are carved from big reservations and never share an address
+ * ({@link PagefileSlab}); larger ones get a mapping of their own. Either way a store's pages go back to
+ * the system after its section dies (MADV_DONTNEED), but the mapping is unmapped only when the collector
+ * finds no segment of it left (an automatic arena). So a view kept past its section reads that section's
+ * bytes or zeros: it never touches freed memory and never sees another section's bytes, and no section
+ * pays for the thread handshake that closing a shared arena costs (tens of microseconds, more than
+ * everything else a section does).
  */
 public final class MemoryManager implements MemoryService {
+    private final PagefileSlab slab = new PagefileSlab();
+
     @Inject
     public MemoryManager() {
     }
@@ -30,8 +34,12 @@ public final class MemoryManager implements MemoryService {
         if (size <= 0) {
             throw new IllegalArgumentException("size <= 0: " + size);
         }
+        if (size <= PagefileSlab.MAX_CARVED && AnonymousMemory.isNative()) {
+            MemorySegment carved = slab.carve(size);
+            return carved == null ? null : new PagefileStore(carved, size, slab::release);
+        }
         MemorySegment segment = AnonymousMemory.reserve(size, Arena.ofAuto());
-        return segment == null ? null : new PagefileStore(segment, size);
+        return segment == null ? null : new PagefileStore(segment, size, AnonymousMemory::discard);
     }
 
     private final java.util.List<CommitLimit> limits = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -63,11 +71,13 @@ public final class MemoryManager implements MemoryService {
     private static final class PagefileStore implements BackingStore {
         private final MemorySegment mapping;
         private final MemorySegment segment;
+        private final java.util.function.Consumer<MemorySegment> giveBack;
         private final AtomicBoolean released = new AtomicBoolean();
 
-        PagefileStore(MemorySegment mapping, long size) {
+        PagefileStore(MemorySegment mapping, long size, java.util.function.Consumer<MemorySegment> giveBack) {
             this.mapping = mapping;
             this.segment = mapping.asSlice(0, size);
+            this.giveBack = giveBack;
         }
 
         @Override
@@ -83,7 +93,7 @@ public final class MemoryManager implements MemoryService {
         @Override
         public void release() {
             if (released.compareAndSet(false, true)) {
-                AnonymousMemory.discard(mapping);
+                giveBack.accept(mapping);
             }
         }
     }
