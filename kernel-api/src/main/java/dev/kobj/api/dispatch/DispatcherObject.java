@@ -72,6 +72,16 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
     @KernelInternal
     public abstract void undoAcquire(KThread thread, int acquired);
 
+    /**
+     * Undoes a lock-free {@link #tryAcquire} (a wait-all's fast path that could not take every object),
+     * then wakes whoever queued while the object was taken, as a signal does.
+     */
+    @KernelInternal
+    public final void undoAcquireAndWake(KThread thread, int acquired) {
+        undoAcquire(thread, acquired);
+        signalled();
+    }
+
     /** The kernel's dispatcher context this object belongs to. */
     public final DispatcherContext context() {
         return context;
@@ -267,15 +277,26 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
 
     /**
      * Reads state for a query under the object's lock, so that it never sees a wait-all half-way through
-     * consuming its objects (which it does holding all their locks). Queries are not a hot path.
+     * consuming its objects: the slow path does it holding all their locks, the fast path in an odd
+     * epoch of the context, which the read waits out. Queries are not a hot path.
      */
     final int readLocked(java.util.function.IntSupplier read) {
         ReentrantLock objectLock = objectLock();
-        objectLock.lock();
-        try {
-            return read.getAsInt();
-        } finally {
-            objectLock.unlock();
+        while (true) {
+            int epoch = context.lockFreeWaitAllEpoch;
+            if ((epoch & 1) == 0) {
+                int value;
+                objectLock.lock(); // not held while waiting: the fast path may need it to give an object back
+                try {
+                    value = read.getAsInt();
+                } finally {
+                    objectLock.unlock();
+                }
+                if (context.lockFreeWaitAllEpoch == epoch) {
+                    return value;
+                }
+            }
+            Thread.onSpinWait();
         }
     }
 

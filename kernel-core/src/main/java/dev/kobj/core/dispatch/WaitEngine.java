@@ -1,5 +1,6 @@
 package dev.kobj.core.dispatch;
 
+import static dev.kobj.api.status.NtStatus.STATUS_ABANDONED_WAIT_0;
 import static dev.kobj.api.status.NtStatus.STATUS_ACCESS_DENIED;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_HANDLE;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER;
@@ -10,6 +11,7 @@ import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_TYPE_MISMATCH;
 import static dev.kobj.api.status.NtStatus.STATUS_THREAD_IS_TERMINATING;
 import static dev.kobj.api.status.NtStatus.STATUS_TIMEOUT;
 import static dev.kobj.api.status.NtStatus.STATUS_USER_APC;
+import static dev.kobj.api.status.NtStatus.STATUS_WAIT_0;
 
 import com.google.inject.Inject;
 import dev.kobj.api.dispatch.DispatcherContext;
@@ -167,14 +169,12 @@ public final class WaitEngine implements WaitService {
         if (alertable && caller.runApcs()) {
             return STATUS_USER_APC;
         }
-        if (!all) {
-            int taken = tryAny(caller, list, count);
-            if (taken != NONE_TAKEN) {
-                return taken;
-            }
-            if (timeout == 0) {
-                return STATUS_TIMEOUT;
-            }
+        int taken = all ? tryAll(caller, list, count) : tryAny(caller, list, count);
+        if (taken != NONE_TAKEN) {
+            return taken;
+        }
+        if (!all && timeout == 0) {
+            return STATUS_TIMEOUT; // a wait-all poll goes on: the slow path reaps ended owners first
         }
         return blockHolding(caller, held, list, count, all, alertable, timeout);
     }
@@ -193,14 +193,12 @@ public final class WaitEngine implements WaitService {
 
     private int wait(KThread caller, DispatcherObject[] list, int count, boolean all, boolean alertable,
             long timeout) {
-        if (!all) {
-            int taken = tryAny(caller, list, count);
-            if (taken != NONE_TAKEN) {
-                return taken;
-            }
-            if (timeout == 0) {
-                return STATUS_TIMEOUT;
-            }
+        int taken = all ? tryAll(caller, list, count) : tryAny(caller, list, count);
+        if (taken != NONE_TAKEN) {
+            return taken;
+        }
+        if (!all && timeout == 0) {
+            return STATUS_TIMEOUT;
         }
         return block(caller, list, count, all, alertable, timeout, null);
     }
@@ -217,6 +215,43 @@ public final class WaitEngine implements WaitService {
             }
         }
         return NONE_TAKEN;
+    }
+
+    /**
+     * Wait-all's fast path: when every object looks signalled, take them all under the wait-all lock (so
+     * that no other wait-all interleaves) with no object lock and no reference; if a barging acquirer
+     * took one first, give back what was taken, waking as a signal does. Else {@link #NONE_TAKEN}: the
+     * slow path decides under the locks.
+     */
+    private int tryAll(KThread caller, DispatcherObject[] list, int count) {
+        for (int i = 0; i < count; i++) {
+            if (!list[i].isSignalledFor(caller)) {
+                return NONE_TAKEN;
+            }
+        }
+        ReentrantLock waitAllLock = context.waitAllLock();
+        waitAllLock.lock();
+        context.lockFreeWaitAll(); // queries wait until every object is taken or given back
+        try {
+            long abandoned = 0; // bit i: object i was an abandoned mutant (at most 64 objects)
+            for (int i = 0; i < count; i++) {
+                int result = list[i].tryAcquire(caller);
+                if (result != DispatcherObject.ACQUIRED && result != DispatcherObject.ACQUIRED_ABANDONED) {
+                    for (int j = i - 1; j >= 0; j--) {
+                        list[j].undoAcquireAndWake(caller, (abandoned & 1L << j) != 0
+                                ? DispatcherObject.ACQUIRED_ABANDONED : DispatcherObject.ACQUIRED);
+                    }
+                    return result == DispatcherObject.NOT_SIGNALLED ? NONE_TAKEN : result;
+                }
+                if (result == DispatcherObject.ACQUIRED_ABANDONED) {
+                    abandoned |= 1L << i;
+                }
+            }
+            return abandoned != 0 ? STATUS_ABANDONED_WAIT_0 : STATUS_WAIT_0;
+        } finally {
+            context.lockFreeWaitAll();
+            waitAllLock.unlock();
+        }
     }
 
     @Override
