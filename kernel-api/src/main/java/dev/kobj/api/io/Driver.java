@@ -1,5 +1,6 @@
 package dev.kobj.api.io;
 
+import dev.kobj.api.memory.BackingStore;
 import dev.kobj.api.status.NtStatus;
 
 /**
@@ -50,6 +51,20 @@ public interface Driver {
     /** IRP_MJ_DEVICE_CONTROL and IRP_MJ_FILE_SYSTEM_CONTROL (FSCTL_PIPE_LISTEN ...), by control code. */
     default int deviceControl(IoRequest request) {
         return NtStatus.STATUS_INVALID_DEVICE_REQUEST;
+    }
+
+    /**
+     * The bytes of the file open on {@code file} for a new section of {@code size} bytes (NtCreateSection
+     * with a file handle; NT's section object pointers): {@code size} 0 is the file's size (an empty file
+     * is STATUS_MAPPED_FILE_SIZE_ZERO); a larger size extends the file when the section is
+     * {@code writable}, else STATUS_SECTION_TOO_BIG. The store stays coherent with the file's reads and writes
+     * (a write through a view is read by ReadFile and the other way round), holds the file as mapped
+     * until it is released (the file cannot be deleted or truncated below it meanwhile), and its
+     * {@link BackingStore#flush} writes back. The section service has checked the handle's access.
+     * Drivers whose files cannot be mapped (pipes) keep the default: STATUS_INVALID_FILE_FOR_SECTION.
+     */
+    default int sectionStore(FileObject file, long size, boolean writable, BackingStore[] store) {
+        return NtStatus.STATUS_INVALID_FILE_FOR_SECTION;
     }
 
     /** IRP_MJ_FLUSH_BUFFERS. */

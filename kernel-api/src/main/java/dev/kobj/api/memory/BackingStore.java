@@ -4,7 +4,8 @@ import java.lang.foreign.MemorySegment;
 
 /**
  * The bytes behind a section: one off-heap segment shared by every view, in any process, so a write
- * through one view is seen through the others with no copy. Released once, when the section dies;
+ * through one view is seen through the others with no copy. The core's pagefile store
+ * ({@link MemoryService#pagefile}) or a file's, from its driver ({@link dev.kobj.api.io.Driver#sectionStore}). Released once, when the section dies;
  * after that the segment is closed and any access to it fails instead of touching freed memory.
  *
  * @since 0.1
@@ -14,6 +15,16 @@ public interface BackingStore {
     MemorySegment segment();
 
     long size();
+
+    /**
+     * FlushViewOfFile: writes {@code [offset, offset + length)} of the store back to where it came from
+     * (a file-backed store's file); a pagefile store has nowhere to write and succeeds.
+     *
+     * @return an NTSTATUS
+     */
+    default int flush(long offset, long length) {
+        return 0; // STATUS_SUCCESS
+    }
 
     /** Frees the bytes; idempotent. */
     void release();
