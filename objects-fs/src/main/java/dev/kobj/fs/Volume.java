@@ -3,6 +3,7 @@ package dev.kobj.fs;
 import static dev.kobj.api.io.CreateParameters.*;
 import static dev.kobj.api.status.NtStatus.*;
 
+import dev.kobj.api.fs.FileEntry;
 import dev.kobj.api.fs.FileService;
 import dev.kobj.api.fs.VolumeConfig;
 import dev.kobj.api.io.CreateParameters;
@@ -527,6 +528,82 @@ final class Volume implements AutoCloseable {
         } catch (IOException e) {
             return IoErrors.status(e);
         }
+    }
+
+    /**
+     * NtQueryDirectoryFile on a directory open ({@link FileService#queryDirectory}): a snapshot of the
+     * matching entries taken by the first call or a restart, handed out in order. Host entries that are
+     * links or other special files, or whose names Windows could not hold, are left out (they cannot be
+     * opened through the volume either).
+     */
+    int queryDirectory(FsOpen open, String pattern, boolean restart, FileEntry[] entries, int[] count) {
+        if (!open.node.directory) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        synchronized (open) {
+            boolean first = open.listing == null || restart;
+            if (first) {
+                try {
+                    open.listing = list(open.path, NamePattern.of(pattern));
+                } catch (IOException e) {
+                    return IoErrors.status(e);
+                }
+                open.listed = 0;
+            }
+            int n = Math.min(entries.length, open.listing.size() - open.listed);
+            for (int i = 0; i < n; i++) {
+                entries[i] = open.listing.get(open.listed++);
+            }
+            count[0] = n;
+            if (n > 0) {
+                return STATUS_SUCCESS;
+            }
+            return first ? STATUS_NO_SUCH_FILE : STATUS_NO_MORE_FILES;
+        }
+    }
+
+    private List<FileEntry> list(Path dir, NamePattern pattern) throws IOException {
+        List<FileEntry> found = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+            for (Path child : children) {
+                String name = child.getFileName().toString();
+                if (!WindowsNames.valid(name) || !pattern.matches(name)) {
+                    continue;
+                }
+                BasicFileAttributes a;
+                try {
+                    a = Files.readAttributes(child, BasicFileAttributes.class, NO_FOLLOW);
+                } catch (java.nio.file.NoSuchFileException e) {
+                    continue; // gone meanwhile
+                }
+                if (a.isSymbolicLink() || a.isOther()) {
+                    continue;
+                }
+                found.add(entry(name, child, a));
+            }
+        }
+        found.sort(java.util.Comparator.comparing(e -> e.name().toUpperCase(java.util.Locale.ROOT)));
+        if (!dir.equals(root)) { // NTFS lists the directory itself and its parent first, below the root
+            BasicFileAttributes self = Files.readAttributes(dir, BasicFileAttributes.class, NO_FOLLOW);
+            BasicFileAttributes parent = Files.readAttributes(dir.getParent(), BasicFileAttributes.class, NO_FOLLOW);
+            List<FileEntry> dots = new ArrayList<>(2);
+            if (pattern.matches(".")) {
+                dots.add(entry(".", dir, self));
+            }
+            if (pattern.matches("..")) {
+                dots.add(entry("..", dir.getParent(), parent));
+            }
+            found.addAll(0, dots);
+        }
+        return found;
+    }
+
+    private FileEntry entry(String name, Path path, BasicFileAttributes a) throws IOException {
+        int attributes = a.isDirectory() ? FileService.FILE_ATTRIBUTE_DIRECTORY : FileService.FILE_ATTRIBUTE_ARCHIVE;
+        if (store.readOnly(path)) {
+            attributes |= FILE_ATTRIBUTE_READONLY;
+        }
+        return new FileEntry(name, attributes, a.isDirectory() ? 0 : a.size(), a.lastModifiedTime().toInstant());
     }
 
     /** A lock control request: granted, refused, or pending until granted or cancelled. */
