@@ -372,6 +372,7 @@ final class Volume implements AutoCloseable {
             if (!node.locks.allows(open, process, at, length, true)) {
                 return STATUS_FILE_LOCK_CONFLICT;
             }
+            request.setByteOffset(at); // a synchronous file's pointer ends after what was written (§8)
             FileCache cache = node.cache;
             int total;
             if (cache != null) {

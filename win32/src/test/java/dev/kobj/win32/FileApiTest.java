@@ -303,6 +303,26 @@ class FileApiTest {
         assertEquals("abcde", read(h, 10));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"C:", "D:"})
+    void anAppendOnlyWriteLeavesThePointerAtTheNewEnd(String drive) {
+        boot();
+        long h = create(drive + "\\tail.txt", RW, FILE_SHARE_READ | FILE_SHARE_WRITE, CREATE_ALWAYS);
+        write(h, "0123456789");
+        long append = create(drive + "\\tail.txt", FILE_APPEND_DATA | SYNCHRONIZE,
+                FILE_SHARE_READ | FILE_SHARE_WRITE, OPEN_EXISTING);
+        assertEquals(0, k32.SetFilePointer(append, 0, null, FILE_CURRENT));
+        write(append, "ab");
+        assertEquals(12, k32.SetFilePointer(append, 0, null, FILE_CURRENT), "after the bytes written, not at 2");
+        assertEquals(12, k32.SetFilePointer(h, 0, null, FILE_END));
+        write(h, "XY"); // someone else grows the file: the next append still goes to the end
+        assertEquals(14, k32.SetFilePointer(h, 0, null, FILE_CURRENT));
+        write(append, "c");
+        assertEquals(15, k32.SetFilePointer(append, 0, null, FILE_CURRENT));
+        assertEquals(0, k32.SetFilePointer(h, 0, null, FILE_BEGIN));
+        assertEquals("0123456789abXYc", read(h, 20));
+    }
+
     @Test
     void overlappedIoUsesTheOffsetInTheOverlappedAndReportsThroughTheIoManager() {
         boot();
