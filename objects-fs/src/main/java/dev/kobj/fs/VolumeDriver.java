@@ -13,6 +13,7 @@ import dev.kobj.api.io.FileObject;
 import dev.kobj.api.io.IoRequest;
 import dev.kobj.api.memory.BackingStore;
 import dev.kobj.api.memory.MemoryService;
+import dev.kobj.api.process.KProcess;
 import jakarta.inject.Inject;
 
 /**
@@ -95,6 +96,14 @@ final class VolumeDriver implements Driver {
     public void cleanup(FileObject file) {
         if (file.context2() instanceof FsOpen open) {
             open.volume.cleanup(open);
+        }
+    }
+
+    /** A process's last handle to a shared file object: its byte-range locks on it go (§8). */
+    @Override
+    public void unlockAll(FileObject file, KProcess process) {
+        if (file.context2() instanceof FsOpen open) {
+            open.node.locks.release(open, process);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.kobj.api.io;
 
 import dev.kobj.api.memory.BackingStore;
+import dev.kobj.api.process.KProcess;
 import dev.kobj.api.status.NtStatus;
 
 /**
@@ -78,6 +79,15 @@ public interface Driver {
      * locks, a pipe end's connection). Called once, on the closing thread.
      */
     default void cleanup(FileObject file) {
+    }
+
+    /**
+     * {@code process} closed its last handle to {@code file} while another process still holds one (an
+     * inherited or duplicated handle): what belongs to the file object and that process goes, as NT's
+     * IopCloseFile sends IRP_MN_UNLOCK_ALL for the process's byte-range locks. (On a process's exit its
+     * handles close, so this runs then too.) Called on the closing thread, with no I/O manager lock held.
+     */
+    default void unlockAll(FileObject file, KProcess process) {
     }
 
     /** IRP_MJ_CLOSE: the file object is being deleted (no handle and no reference left). Called once. */
