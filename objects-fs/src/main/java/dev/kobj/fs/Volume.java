@@ -642,6 +642,9 @@ final class Volume implements AutoCloseable {
             if (sectionSize > fileSize && !writable) {
                 return STATUS_SECTION_TOO_BIG; // only a writable section extends its file
             }
+            if (writable && !open.writes) {
+                return STATUS_ACCESS_DENIED; // a handle duplicated with more than its file object was opened for
+            }
             FileStore store = config.kind() == VolumeConfig.Kind.MEMORY
                     ? cachedStore(open, sectionSize, fileSize, memory)
                     : mappedStore(open, sectionSize, writable);
@@ -697,7 +700,7 @@ final class Volume implements AutoCloseable {
                 }
                 node.cache = cache;
             }
-            return new FileStore(this, node, cache.slice(sectionSize), null);
+            return new FileStore(this, node, cache.slice(sectionSize), false);
         } finally {
             node.data.unlockWrite(stamp);
         }
@@ -708,17 +711,13 @@ final class Volume implements AutoCloseable {
         Set<OpenOption> options = writable
                 ? Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)
                 : Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
-        Arena arena = Arena.ofShared();
         try (FileChannel channel = FileChannel.open(open.path, options)) {
             if (sectionSize > channel.size()) {
                 channel.write(ByteBuffer.wrap(new byte[1]), sectionSize - 1);
             }
             MemorySegment mapped = channel.map(writable ? FileChannel.MapMode.READ_WRITE : FileChannel.MapMode.READ_ONLY,
-                    0, sectionSize, arena);
-            return new FileStore(this, open.node, mapped, arena);
-        } catch (IOException | RuntimeException e) {
-            arena.close();
-            throw e;
+                    0, sectionSize, Arena.ofAuto());
+            return new FileStore(this, open.node, mapped, true);
         }
     }
 
@@ -727,7 +726,7 @@ final class Volume implements AutoCloseable {
         FileNode node = store.node;
         long stamp = node.data.readLock();
         try {
-            if (store.arena != null) {
+            if (store.mapped) {
                 store.segment().asSlice(offset, length).force();
             } else if (node.cache != null) {
                 node.cache.writeBack(offset, length);
@@ -737,8 +736,8 @@ final class Volume implements AutoCloseable {
             return IoErrors.status(e);
         } catch (java.io.UncheckedIOException e) {
             return IoErrors.status(e.getCause());
-        } catch (IllegalStateException e) {
-            return STATUS_SUCCESS; // released meanwhile (its arena closed, or the volume): written back already
+        } catch (ClosedFileSystemException e) {
+            return STATUS_SUCCESS; // the kernel closed the memory volume: nothing is left to write to
         } finally {
             node.data.unlockRead(stamp);
         }
@@ -754,9 +753,7 @@ final class Volume implements AutoCloseable {
             store.released = true;
             FileNode node = store.node;
             node.sections.remove(store);
-            if (store.arena != null) {
-                store.arena.close();
-            } else if (node.sections.isEmpty() && node.cache != null) {
+            if (!store.mapped && node.sections.isEmpty() && node.cache != null) {
                 long stamp = node.data.writeLock();
                 try {
                     node.cache.close();

@@ -89,18 +89,26 @@ final class SectionObject extends KernelObject {
     }
 
     /** The delete procedure: no handle and no view is left. Idempotent (a body that lost a create). */
-    synchronized void delete() {
-        if (store != null) {
-            store.release(); // a file's store writes back first
+    void delete() {
+        BackingStore released;
+        Runnable file;
+        boolean uncharge;
+        synchronized (this) { // taken out under the monitor, let go outside it (a file's store may wait and write)
+            released = store;
             store = null;
+            file = releaseFile;
+            releaseFile = null;
+            uncharge = chargedSize;
+            chargedSize = false;
+        }
+        if (released != null) {
+            released.release(); // a file's store writes back first
             liveStores.decrementAndGet();
         }
-        if (releaseFile != null) {
-            releaseFile.run();
-            releaseFile = null;
+        if (file != null) {
+            file.run();
         }
-        if (chargedSize) {
-            chargedSize = false;
+        if (uncharge) {
             memory.charge(charged, -size);
         }
     }

@@ -276,6 +276,47 @@ class FileMappingApiTest {
         assertEquals("\0\0", readAt(h, 59_998, 10), "and after the write-back");
     }
 
+    /**
+     * WriteFile on one half of a file while sections of it come and go, written through views on the other
+     * half: no write is lost to a cache being made or written back, on either volume kind.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"C:", "D:"})
+    void fileWritesSurviveSectionsComingAndGoing(String drive) throws Exception {
+        boot();
+        int half = 32_768;
+        long h = open(drive + "\\race.bin", RW, CREATE_NEW);
+        assertTrue(k32.SetFilePointerEx(h, 2L * half, null, FILE_BEGIN));
+        assertTrue(k32.SetEndOfFile(h));
+        int rounds = 150;
+        Thread writer = Thread.ofPlatform().start(() -> {
+            byte[] block = new byte[half];
+            for (int k = 1; k <= rounds; k++) {
+                java.util.Arrays.fill(block, (byte) k);
+                k32.SetFilePointerEx(h, 0, null, FILE_BEGIN);
+                k32.WriteFile(h, block, half, new int[1], null);
+            }
+        });
+        for (int k = 1; k <= rounds; k++) {
+            long s = k32.CreateFileMapping(h, null, PAGE_READWRITE, 0, 0, null);
+            MappedView view = k32.MapViewOfFile(s, FILE_MAP_WRITE, 0, 0, 0);
+            view.segment().asSlice(half, half).fill((byte) (100 + k));
+            assertTrue(k32.UnmapViewOfFile(view.address()));
+            assertTrue(k32.CloseHandle(s));
+        }
+        writer.join();
+        byte[] all = new byte[2 * half];
+        assertTrue(k32.SetFilePointerEx(h, 0, null, FILE_BEGIN));
+        int[] n = new int[1];
+        assertTrue(k32.ReadFile(h, all, all.length, n, null));
+        assertEquals(2 * half, n[0]);
+        for (int i = 0; i < half; i++) {
+            assertEquals((byte) rounds, all[i], "file write lost at " + i);
+            assertEquals((byte) (100 + rounds), all[half + i], "view write lost at " + (half + i));
+        }
+        assertEquals(0, liveStores());
+    }
+
     @Test
     void onAMemoryVolumeALaterSectionCannotOutgrowTheLiveCache() {
         boot();
