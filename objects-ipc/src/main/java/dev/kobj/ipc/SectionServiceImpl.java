@@ -180,7 +180,8 @@ final class SectionServiceImpl implements SectionService {
         boolean write = (fileMapAccess & FILE_MAP_WRITE) != 0;
         boolean copy = (fileMapAccess & FILE_MAP_COPY) != 0 && !write;
         boolean execute = (fileMapAccess & FILE_MAP_EXECUTE) != 0;
-        int rights = SECTION_MAP_READ | (write ? SECTION_MAP_WRITE : 0) | (execute ? SECTION_MAP_EXECUTE : 0);
+        // NT's MmMakeSectionAccess: a read-write view needs SECTION_MAP_WRITE alone, any other SECTION_MAP_READ
+        int rights = (write ? SECTION_MAP_WRITE : SECTION_MAP_READ) | (execute ? SECTION_MAP_EXECUTE : 0);
         if ((fileMapAccess & (FILE_MAP_READ | FILE_MAP_WRITE | FILE_MAP_COPY)) == 0
                 || (fileMapAccess & ~(FILE_MAP_READ | FILE_MAP_WRITE | FILE_MAP_COPY | FILE_MAP_EXECUTE
                         | 0x000F_0018)) != 0) {

@@ -344,6 +344,34 @@ class FileMappingApiTest {
     }
 
     @Test
+    void aNamedFileMappingIsOpenedByAnotherProcessAndASecondCreateGetsTheFirst() {
+        boot();
+        long h = open("C:\\named.bin", RW, CREATE_NEW);
+        write(h, "shared through a name");
+        long s = k32.CreateFileMapping(h, null, PAGE_READWRITE, 0, 0, "file-map");
+        assertEquals(ERROR_SUCCESS, k32.GetLastError());
+        long again = k32.CreateFileMapping(h, null, PAGE_READONLY, 0, 0, "file-map");
+        assertNotEquals(NULL, again);
+        assertEquals(ERROR_ALREADY_EXISTS, k32.GetLastError());
+        assertEquals(1, liveStores(), "the second create's store was let go");
+        Kernel32 other = system.attach("other.exe").kernel32();
+        long t = other.OpenFileMapping(FILE_MAP_WRITE, false, "file-map");
+        assertNotEquals(NULL, t, () -> "open: " + other.GetLastError());
+        MappedView theirs = other.MapViewOfFile(t, FILE_MAP_WRITE, 0, 0, 0);
+        assertNotNull(theirs, () -> "map: " + other.GetLastError()); // SECTION_MAP_WRITE is enough for it
+        assertNull(other.MapViewOfFile(t, FILE_MAP_READ, 0, 0, 0), "a read-only view needs SECTION_MAP_READ");
+        assertEquals(ERROR_ACCESS_DENIED, other.GetLastError());
+        assertEquals("shared", text(theirs, 0, 6));
+        put(theirs, 0, "SHARED");
+        assertEquals("SHARED through", readAt(h, 0, 14), "the other process's view writes the file");
+        assertTrue(other.UnmapViewOfFile(theirs.address()));
+        assertTrue(other.CloseHandle(t));
+        assertTrue(k32.CloseHandle(again));
+        assertTrue(k32.CloseHandle(s));
+        assertEquals(0, liveStores());
+    }
+
+    @Test
     void onlyFilesOfAVolumeCanBeMapped() {
         boot();
         long event = k32.CreateEvent(null, false, false, null);
