@@ -115,6 +115,18 @@ final class ByteRangeLocks {
         complete(granted);
     }
 
+    /** Drops the locks a file object holds for one process (its last handle to it closed) and lets waiters in. */
+    void release(FsOpen owner, Object process) {
+        List<IoRequest> granted;
+        synchronized (this) {
+            if (!locks.removeIf(held -> held.ownedBy(owner, process))) {
+                return;
+            }
+            granted = grant();
+        }
+        complete(granted);
+    }
+
     /** Under the monitor: the waiters that fit now, in arrival order, their locks taken. */
     private List<IoRequest> grant() {
         List<IoRequest> granted = List.of();

@@ -3,6 +3,7 @@ package dev.kobj.fs;
 import static dev.kobj.api.status.NtStatus.*;
 import static java.util.Objects.requireNonNull;
 
+import dev.kobj.api.fs.FileEntry;
 import dev.kobj.api.fs.FileService;
 import dev.kobj.api.io.FileObject;
 import dev.kobj.api.io.IoApc;
@@ -21,6 +22,7 @@ import jakarta.inject.Inject;
  */
 final class FileServiceImpl implements FileService, AutoCloseable {
     private static final int NONE = 0;
+    private static final int FILE_LIST_DIRECTORY = 0x0001;
 
     private final ObjectManager objects;
     private final IoService io;
@@ -104,6 +106,18 @@ final class FileServiceImpl implements FileService, AutoCloseable {
         FsOpen[] open = new FsOpen[1];
         int status = open(caller, file, NONE, open);
         return status != STATUS_SUCCESS ? status : open[0].volume.attributes(open[0], attributes);
+    }
+
+    @Override
+    public int queryDirectory(KThread caller, long directory, String pattern, boolean restartScan,
+            FileEntry[] entries, int[] count) {
+        if (entries == null || entries.length == 0 || count == null || count.length < 1) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        FsOpen[] open = new FsOpen[1];
+        int status = open(caller, directory, FILE_LIST_DIRECTORY, open);
+        return status != STATUS_SUCCESS ? status
+                : open[0].volume.queryDirectory(open[0], pattern, restartScan, entries, count);
     }
 
     @Override

@@ -26,6 +26,9 @@ final class FsOpen {
     final boolean deleteOnClose;
     volatile FileChannel channel;
     boolean cleanedUp;
+    /** A directory open's scan (NtQueryDirectoryFile): its snapshot and how far it got; guarded by this. */
+    java.util.List<dev.kobj.api.fs.FileEntry> listing;
+    int listed;
 
     FsOpen(Volume volume, FileObject file, FileNode node, Path path, int access, int share, boolean deleteOnClose) {
         this.volume = volume;

@@ -3,12 +3,17 @@ package dev.kobj.fs;
 import static dev.kobj.api.io.CreateParameters.*;
 import static dev.kobj.api.status.NtStatus.*;
 
+import dev.kobj.api.fs.FileEntry;
 import dev.kobj.api.fs.FileService;
 import dev.kobj.api.fs.VolumeConfig;
 import dev.kobj.api.io.CreateParameters;
 import dev.kobj.api.io.FileObject;
 import dev.kobj.api.io.IoRequest;
+import dev.kobj.api.memory.BackingStore;
+import dev.kobj.api.memory.MemoryService;
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
@@ -148,6 +153,9 @@ final class Volume implements AutoCloseable {
             if (store.readOnly(path) && deleteOnClose) {
                 return STATUS_CANNOT_DELETE;
             }
+            if (node != null && !node.sections.isEmpty() && deleteOnClose) {
+                return STATUS_CANNOT_DELETE; // a mapped file cannot be deleted
+            }
             if (node == null) {
                 node = new FileNode(VolumeStore.key(path, a), a.isDirectory());
             }
@@ -157,6 +165,9 @@ final class Volume implements AutoCloseable {
             }
             if (!overwrite) {
                 return opened(file, open, information, FILE_OPENED);
+            }
+            if (!node.sections.isEmpty()) {
+                return STATUS_USER_MAPPED_FILE; // truncating would cut a section's bytes
             }
             try (FileChannel truncate = FileChannel.open(path, StandardOpenOption.WRITE)) {
                 truncate.truncate(0);
@@ -268,19 +279,24 @@ final class Volume implements AutoCloseable {
                 node.deletePending = true;
                 node.deletePath = open.path;
             }
-            if (--node.opens == 0) {
-                nodes.remove(node.key);
-                if (node.deletePending) {
-                    try {
-                        Files.deleteIfExists(node.deletePath);
-                    } catch (IOException | ClosedFileSystemException e) {
-                        // a directory filled meanwhile, the host refused, or the kernel closed its memory
-                        // volume before its processes' handles: the name stays, as on a failed delete
-                    }
-                }
-            }
+            dropOpen(node);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Under the lock: one open (a file object or a section) of the node is gone; the last removes a pending name. */
+    private void dropOpen(FileNode node) {
+        if (--node.opens == 0) {
+            nodes.remove(node.key);
+            if (node.deletePending) {
+                try {
+                    Files.deleteIfExists(node.deletePath);
+                } catch (IOException | ClosedFileSystemException e) {
+                    // a directory filled meanwhile, the host refused, or the kernel closed its memory
+                    // volume before its processes' handles: the name stays, as on a failed delete
+                }
+            }
         }
     }
 
@@ -300,24 +316,44 @@ final class Volume implements AutoCloseable {
         if (length == 0) {
             return STATUS_SUCCESS;
         }
-        ByteBuffer target = ByteBuffer.wrap(request.buffer(), request.bufferOffset(), length);
+        FileNode node = open.node;
+        long stamp = node.data.readLock();
         try {
-            int total = 0;
-            while (target.hasRemaining()) {
-                int got = open.channel.read(target, offset + total);
-                if (got <= 0) {
-                    break;
-                }
-                total += got;
-            }
+            FileCache cache = node.cache;
+            int total = cache != null
+                    ? cache.read(open.channel, request.buffer(), request.bufferOffset(), length, offset)
+                    : read(open.channel, ByteBuffer.wrap(request.buffer(), request.bufferOffset(), length), offset);
             request.setInformation(total);
             return total == 0 ? STATUS_END_OF_FILE : STATUS_SUCCESS;
         } catch (ClosedByInterruptException e) {
+            stamp = unlockRead(node, stamp); // reopening takes the volume lock, which comes first
             reopen(open);
             return STATUS_CANCELLED;
         } catch (IOException e) {
             return IoErrors.status(e);
+        } finally {
+            unlockRead(node, stamp);
         }
+    }
+
+    private static int read(FileChannel channel, ByteBuffer target, long offset) throws IOException {
+        int total = 0;
+        while (target.hasRemaining()) {
+            int got = channel.read(target, offset + total);
+            if (got <= 0) {
+                break;
+            }
+            total += got;
+        }
+        return total;
+    }
+
+    /** Releases a read stamp unless already released (0); returns 0. */
+    private static long unlockRead(FileNode node, long stamp) {
+        if (stamp != 0) {
+            node.data.unlockRead(stamp);
+        }
+        return 0;
     }
 
     /** IRP_MJ_WRITE at {@code offset} (−1 or an append-only open: at the end); a gap reads as zeros. */
@@ -329,23 +365,35 @@ final class Volume implements AutoCloseable {
         if (channel == null) {
             return STATUS_INVALID_DEVICE_REQUEST;
         }
+        FileNode node = open.node;
+        long stamp = node.data.readLock();
         try {
             long at = offset < 0 || open.appendOnly ? channel.size() : offset;
-            if (!open.node.locks.allows(open, process, at, length, true)) {
+            if (!node.locks.allows(open, process, at, length, true)) {
                 return STATUS_FILE_LOCK_CONFLICT;
             }
-            ByteBuffer source = ByteBuffer.wrap(request.buffer(), request.bufferOffset(), length);
-            int total = 0;
-            while (source.hasRemaining()) {
-                total += channel.write(source, at + total);
+            request.setByteOffset(at); // a synchronous file's pointer ends after what was written (§8)
+            FileCache cache = node.cache;
+            int total;
+            if (cache != null) {
+                total = cache.write(channel, request.buffer(), request.bufferOffset(), length, at);
+            } else {
+                ByteBuffer source = ByteBuffer.wrap(request.buffer(), request.bufferOffset(), length);
+                total = 0;
+                while (source.hasRemaining()) {
+                    total += channel.write(source, at + total);
+                }
             }
             request.setInformation(total);
             return STATUS_SUCCESS;
         } catch (ClosedByInterruptException e) {
+            stamp = unlockRead(node, stamp);
             reopen(open);
             return STATUS_CANCELLED;
         } catch (IOException e) {
             return IoErrors.status(e);
+        } finally {
+            unlockRead(node, stamp);
         }
     }
 
@@ -379,11 +427,18 @@ final class Volume implements AutoCloseable {
         if (channel == null) {
             return STATUS_SUCCESS;
         }
+        FileNode node = open.node;
+        long stamp = node.data.readLock();
         try {
+            if (node.cache != null) {
+                node.cache.writeBack(0, node.cache.capacity()); // a memory volume's mapped bytes first
+            }
             channel.force(false);
             return STATUS_SUCCESS;
         } catch (IOException e) {
             return IoErrors.status(e);
+        } finally {
+            node.data.unlockRead(stamp);
         }
     }
 
@@ -403,21 +458,35 @@ final class Volume implements AutoCloseable {
         }
     }
 
+    /** Truncates or extends; never below a live section of the file (STATUS_USER_MAPPED_FILE). */
     int setEndOfFile(FsOpen open, long size) {
         FileChannel channel = open.channel;
-        if (open.node.directory || channel == null) {
+        FileNode node = open.node;
+        if (node.directory || channel == null) {
             return STATUS_INVALID_PARAMETER;
         }
+        lock.lock();
+        long stamp = node.data.writeLock();
         try {
+            if (size < node.mappedSize()) {
+                return STATUS_USER_MAPPED_FILE;
+            }
             long current = channel.size();
             if (size < current) {
                 channel.truncate(size);
+                if (node.cache != null) {
+                    node.cache.truncated(size);
+                }
             } else if (size > current) {
-                channel.write(ByteBuffer.wrap(new byte[1]), size - 1); // extends with zeros
+                // extends with zeros (a cached range already holds them: the byte's file copy is stale)
+                channel.write(ByteBuffer.wrap(new byte[1]), size - 1);
             }
             return STATUS_SUCCESS;
         } catch (IOException e) {
             return IoErrors.status(e);
+        } finally {
+            node.data.unlockWrite(stamp);
+            lock.unlock();
         }
     }
 
@@ -429,8 +498,8 @@ final class Volume implements AutoCloseable {
                 node.deletePending = false;
                 return STATUS_SUCCESS;
             }
-            if (store.readOnly(open.path)) {
-                return STATUS_CANNOT_DELETE;
+            if (store.readOnly(open.path) || !node.sections.isEmpty()) {
+                return STATUS_CANNOT_DELETE; // read-only, or mapped
             }
             if (node.directory) {
                 if (open.path.equals(root)) {
@@ -462,6 +531,82 @@ final class Volume implements AutoCloseable {
         }
     }
 
+    /**
+     * NtQueryDirectoryFile on a directory open ({@link FileService#queryDirectory}): a snapshot of the
+     * matching entries taken by the first call or a restart, handed out in order. Host entries that are
+     * links or other special files, or whose names Windows could not hold, are left out (they cannot be
+     * opened through the volume either).
+     */
+    int queryDirectory(FsOpen open, String pattern, boolean restart, FileEntry[] entries, int[] count) {
+        if (!open.node.directory) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        synchronized (open) {
+            boolean first = open.listing == null || restart;
+            if (first) {
+                try {
+                    open.listing = list(open.path, NamePattern.of(pattern));
+                } catch (IOException e) {
+                    return IoErrors.status(e);
+                }
+                open.listed = 0;
+            }
+            int n = Math.min(entries.length, open.listing.size() - open.listed);
+            for (int i = 0; i < n; i++) {
+                entries[i] = open.listing.get(open.listed++);
+            }
+            count[0] = n;
+            if (n > 0) {
+                return STATUS_SUCCESS;
+            }
+            return first ? STATUS_NO_SUCH_FILE : STATUS_NO_MORE_FILES;
+        }
+    }
+
+    private List<FileEntry> list(Path dir, NamePattern pattern) throws IOException {
+        List<FileEntry> found = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+            for (Path child : children) {
+                String name = child.getFileName().toString();
+                if (!WindowsNames.valid(name) || !pattern.matches(name)) {
+                    continue;
+                }
+                BasicFileAttributes a;
+                try {
+                    a = Files.readAttributes(child, BasicFileAttributes.class, NO_FOLLOW);
+                } catch (java.nio.file.NoSuchFileException e) {
+                    continue; // gone meanwhile
+                }
+                if (a.isSymbolicLink() || a.isOther()) {
+                    continue;
+                }
+                found.add(entry(name, child, a));
+            }
+        }
+        found.sort(java.util.Comparator.comparing(e -> e.name().toUpperCase(java.util.Locale.ROOT)));
+        if (!dir.equals(root)) { // NTFS lists the directory itself and its parent first, below the root
+            BasicFileAttributes self = Files.readAttributes(dir, BasicFileAttributes.class, NO_FOLLOW);
+            BasicFileAttributes parent = Files.readAttributes(dir.getParent(), BasicFileAttributes.class, NO_FOLLOW);
+            List<FileEntry> dots = new ArrayList<>(2);
+            if (pattern.matches(".")) {
+                dots.add(entry(".", dir, self));
+            }
+            if (pattern.matches("..")) {
+                dots.add(entry("..", dir.getParent(), parent));
+            }
+            found.addAll(0, dots);
+        }
+        return found;
+    }
+
+    private FileEntry entry(String name, Path path, BasicFileAttributes a) throws IOException {
+        int attributes = a.isDirectory() ? FileService.FILE_ATTRIBUTE_DIRECTORY : FileService.FILE_ATTRIBUTE_ARCHIVE;
+        if (store.readOnly(path)) {
+            attributes |= FILE_ATTRIBUTE_READONLY;
+        }
+        return new FileEntry(name, attributes, a.isDirectory() ? 0 : a.size(), a.lastModifiedTime().toInstant());
+    }
+
     /** A lock control request: granted, refused, or pending until granted or cancelled. */
     int lock(FsOpen open, IoRequest request, LockRange range) {
         return open.node.locks.lock(open, request.thread().process(), range.offset(), range.length(),
@@ -470,6 +615,159 @@ final class Volume implements AutoCloseable {
 
     int unlock(FsOpen open, Object process, long offset, long length) {
         return open.node.locks.unlock(open, process, offset, length) ? STATUS_SUCCESS : STATUS_RANGE_NOT_LOCKED;
+    }
+
+    // ---- sections ----
+
+    /**
+     * A section's store over the open's file ({@link dev.kobj.api.io.Driver#sectionStore}): sized and the
+     * file extended as the driver SPI says; on a memory volume a slice of the file's cache (made now if this
+     * is its first section, as large as the file or the section), on a host volume a shared mapping.
+     */
+    int sectionStore(FsOpen open, long size, boolean writable, MemoryService memory, BackingStore[] made) {
+        FileNode node = open.node;
+        if (node.directory || open.channel == null) {
+            return STATUS_INVALID_FILE_FOR_SECTION;
+        }
+        lock.lock();
+        try {
+            if (open.cleanedUp) {
+                return STATUS_FILE_CLOSED;
+            }
+            long fileSize = open.channel.size();
+            long sectionSize = size == 0 ? fileSize : size;
+            if (sectionSize == 0) {
+                return STATUS_MAPPED_FILE_SIZE_ZERO;
+            }
+            if (sectionSize > fileSize && !writable) {
+                return STATUS_SECTION_TOO_BIG; // only a writable section extends its file
+            }
+            if (writable && !open.writes) {
+                return STATUS_ACCESS_DENIED; // a handle duplicated with more than its file object was opened for
+            }
+            FileStore store = config.kind() == VolumeConfig.Kind.MEMORY
+                    ? cachedStore(open, sectionSize, fileSize, memory)
+                    : mappedStore(open, sectionSize, writable);
+            if (store == null) {
+                return node.cache != null ? STATUS_SECTION_TOO_BIG : STATUS_NO_MEMORY;
+            }
+            node.sections.add(store);
+            node.opens++; // the node (and its cache) stays while the section does, handles or not
+            made[0] = store;
+            return STATUS_SUCCESS;
+        } catch (IOException e) {
+            return IoErrors.status(e);
+        } catch (java.io.UncheckedIOException e) {
+            return IoErrors.status(e.getCause());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Under the lock, on a memory volume: a slice of the node's cache, made if there is none. A cache is
+     * as large as the file or the first section; a later section larger than that while the cache lives
+     * gets {@code null} (its views could not share the bytes of the ones already mapped).
+     */
+    private FileStore cachedStore(FsOpen open, long sectionSize, long fileSize, MemoryService memory)
+            throws IOException {
+        FileNode node = open.node;
+        long stamp = node.data.writeLock();
+        try {
+            FileCache cache = node.cache;
+            if (cache != null && sectionSize > cache.capacity()) {
+                return null;
+            }
+            if (sectionSize > fileSize) {
+                // zeros, also in a live cache (which holds zeros past the end); its file copy is stale anyway
+                open.channel.write(ByteBuffer.wrap(new byte[1]), sectionSize - 1);
+            }
+            if (cache == null) {
+                long capacity = Math.max(sectionSize, fileSize);
+                BackingStore pages = memory.pagefile(capacity);
+                if (pages == null) {
+                    return null;
+                }
+                FileChannel channel = null;
+                try {
+                    channel = FileChannel.open(open.path, StandardOpenOption.READ, StandardOpenOption.WRITE,
+                            LinkOption.NOFOLLOW_LINKS);
+                    cache = new FileCache(pages, channel);
+                } catch (IOException | RuntimeException e) {
+                    pages.release();
+                    closeQuietly(channel);
+                    throw e;
+                }
+                node.cache = cache;
+            }
+            return new FileStore(this, node, cache.slice(sectionSize), false);
+        } finally {
+            node.data.unlockWrite(stamp);
+        }
+    }
+
+    /** Under the lock, on a host volume: the file mapped shared (read-only unless writable), extended first. */
+    private FileStore mappedStore(FsOpen open, long sectionSize, boolean writable) throws IOException {
+        Set<OpenOption> options = writable
+                ? Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)
+                : Set.of(StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        try (FileChannel channel = FileChannel.open(open.path, options)) {
+            if (sectionSize > channel.size()) {
+                channel.write(ByteBuffer.wrap(new byte[1]), sectionSize - 1);
+            }
+            MemorySegment mapped = channel.map(writable ? FileChannel.MapMode.READ_WRITE : FileChannel.MapMode.READ_ONLY,
+                    0, sectionSize, Arena.ofAuto());
+            return new FileStore(this, open.node, mapped, true);
+        }
+    }
+
+    /** FlushViewOfFile on a store: a host mapping is forced to disk; a cache writes the range back. */
+    int flush(FileStore store, long offset, long length) {
+        FileNode node = store.node;
+        long stamp = node.data.readLock();
+        try {
+            if (store.mapped) {
+                store.segment().asSlice(offset, length).force();
+            } else if (node.cache != null) {
+                node.cache.writeBack(offset, length);
+            }
+            return STATUS_SUCCESS;
+        } catch (IOException e) {
+            return IoErrors.status(e);
+        } catch (java.io.UncheckedIOException e) {
+            return IoErrors.status(e.getCause());
+        } catch (ClosedFileSystemException e) {
+            return STATUS_SUCCESS; // the kernel closed the memory volume: nothing is left to write to
+        } finally {
+            node.data.unlockRead(stamp);
+        }
+    }
+
+    /** A section died: its mapping goes; the last one of the file writes the cache back and drops it. */
+    void release(FileStore store) {
+        lock.lock();
+        try {
+            if (store.released) {
+                return;
+            }
+            store.released = true;
+            FileNode node = store.node;
+            node.sections.remove(store);
+            if (!store.mapped && node.sections.isEmpty() && node.cache != null) {
+                long stamp = node.data.writeLock();
+                try {
+                    node.cache.close();
+                } catch (IOException | ClosedFileSystemException e) {
+                    // the kernel closed the memory volume first: nothing is left to write to
+                } finally {
+                    node.cache = null;
+                    node.data.unlockWrite(stamp);
+                }
+            }
+            dropOpen(node);
+        } finally {
+            lock.unlock();
+        }
     }
 
     private static void closeQuietly(FileChannel channel) {

@@ -1,6 +1,7 @@
 package dev.kobj.fs;
 
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_DEVICE_REQUEST;
+import static dev.kobj.api.status.NtStatus.STATUS_INVALID_FILE_FOR_SECTION;
 import static dev.kobj.api.status.NtStatus.STATUS_SUCCESS;
 import static java.util.Objects.requireNonNull;
 
@@ -10,6 +11,9 @@ import dev.kobj.api.io.DeviceRegistry;
 import dev.kobj.api.io.Driver;
 import dev.kobj.api.io.FileObject;
 import dev.kobj.api.io.IoRequest;
+import dev.kobj.api.memory.BackingStore;
+import dev.kobj.api.memory.MemoryService;
+import dev.kobj.api.process.KProcess;
 import jakarta.inject.Inject;
 
 /**
@@ -20,10 +24,12 @@ import jakarta.inject.Inject;
  */
 final class VolumeDriver implements Driver {
     private final Volumes volumes;
+    private final MemoryService memory;
 
     @Inject
-    VolumeDriver(Volumes volumes) {
+    VolumeDriver(Volumes volumes, MemoryService memory) {
         this.volumes = requireNonNull(volumes, "volumes is null");
+        this.memory = requireNonNull(memory, "memory is null");
     }
 
     @Override
@@ -71,6 +77,15 @@ final class VolumeDriver implements Driver {
         return open.volume.lock(open, request, range);
     }
 
+    /** A section over a volume file: a slice of its cache (memory volume) or a mapping of it (host). */
+    @Override
+    public int sectionStore(FileObject file, long size, boolean writable, BackingStore[] store) {
+        if (!(file.context2() instanceof FsOpen open)) {
+            return STATUS_INVALID_FILE_FOR_SECTION; // the volume itself
+        }
+        return open.volume.sectionStore(open, size, writable, memory, store);
+    }
+
     @Override
     public int flush(IoRequest request) {
         FsOpen open = (FsOpen) request.file().context2();
@@ -81,6 +96,14 @@ final class VolumeDriver implements Driver {
     public void cleanup(FileObject file) {
         if (file.context2() instanceof FsOpen open) {
             open.volume.cleanup(open);
+        }
+    }
+
+    /** A process's last handle to a shared file object: its byte-range locks on it go (§8). */
+    @Override
+    public void unlockAll(FileObject file, KProcess process) {
+        if (file.context2() instanceof FsOpen open) {
+            open.node.locks.release(open, process);
         }
     }
 

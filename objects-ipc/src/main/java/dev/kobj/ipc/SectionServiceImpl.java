@@ -1,20 +1,25 @@
 package dev.kobj.ipc;
 
+import static dev.kobj.api.io.IoService.FILE_READ_DATA;
+import static dev.kobj.api.io.IoService.FILE_WRITE_DATA;
+import static dev.kobj.api.status.NtStatus.STATUS_ACCESS_DENIED;
 import static dev.kobj.api.status.NtStatus.STATUS_COMMITMENT_LIMIT;
+import static dev.kobj.api.status.NtStatus.STATUS_INVALID_FILE_FOR_SECTION;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_HANDLE;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PAGE_PROTECTION;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_4;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_VIEW_SIZE;
 import static dev.kobj.api.status.NtStatus.STATUS_MAPPED_ALIGNMENT;
-import static dev.kobj.api.status.NtStatus.STATUS_NOT_IMPLEMENTED;
 import static dev.kobj.api.status.NtStatus.STATUS_NOT_MAPPED_VIEW;
 import static dev.kobj.api.status.NtStatus.STATUS_NO_MEMORY;
+import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_TYPE_MISMATCH;
 import static dev.kobj.api.status.NtStatus.STATUS_SECTION_PROTECTION;
 import static dev.kobj.api.status.NtStatus.STATUS_SECTION_TOO_BIG;
 import static dev.kobj.api.status.NtStatus.STATUS_SUCCESS;
 import static java.util.Objects.requireNonNull;
 
+import dev.kobj.api.io.FileObject;
 import dev.kobj.api.memory.BackingStore;
 import dev.kobj.api.memory.MemoryService;
 import dev.kobj.api.object.HandleEntry;
@@ -33,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Pagefile-backed sections and their views. Views get synthetic base addresses, unique in the kernel
+ * Sections, pagefile-backed or over a file (whose driver gives the store), and their views. Views get synthetic base addresses, unique in the kernel
  * and 64 KiB aligned, from one counter; the view table is one ordered map from base to view, so an
  * address inside a view finds it (FlushViewOfFile) and a base belongs to exactly one process.
  */
@@ -46,6 +51,7 @@ final class SectionServiceImpl implements SectionService {
     private static final int KNOWN_ATTRIBUTES = SEC_COMMIT | SEC_RESERVE | SEC_NOCACHE;
     private static final int WRITABLE = PAGE_READWRITE | PAGE_EXECUTE_READWRITE;
     private static final int EXECUTABLE = PAGE_EXECUTE_READ | PAGE_EXECUTE_READWRITE | PAGE_EXECUTE_WRITECOPY;
+    private static final int FILE_EXECUTE = 0x0020;
     /** Largest section: 2^47 bytes, the user address space of x64. */
     private static final long MAX_SIZE = 1L << 47;
 
@@ -55,8 +61,8 @@ final class SectionServiceImpl implements SectionService {
     private final ConcurrentSkipListMap<Long, View> views = new ConcurrentSkipListMap<>();
     private final AtomicInteger liveStores = new AtomicInteger();
 
-    /** A mapped view: who mapped it, and of which section. */
-    private record View(KProcess process, SectionObject section, SectionView view) {
+    /** A mapped view: who mapped it, of which section, and where in the section's store it starts. */
+    private record View(KProcess process, SectionObject section, SectionView view, long offset) {
         boolean contains(long address) {
             return address - view.baseAddress() < view.size() && address >= view.baseAddress();
         }
@@ -86,8 +92,8 @@ final class SectionServiceImpl implements SectionService {
             return STATUS_INVALID_PARAMETER;
         }
         if (fileHandle != 0) {
-            // File-backed sections come with the volumes (objects-fs); the handle is still checked.
-            return objects.lookup(caller, fileHandle) == null ? STATUS_INVALID_HANDLE : STATUS_NOT_IMPLEMENTED;
+            return createFileSection(caller, attributes, desiredAccess, maximumSize, base, sec, fileHandle,
+                    sectionHandle);
         }
         if (maximumSize <= 0) {
             return maximumSize == 0 ? STATUS_INVALID_PARAMETER_4 : STATUS_INVALID_PARAMETER;
@@ -103,6 +109,55 @@ final class SectionServiceImpl implements SectionService {
             objects.close(caller, sectionHandle[0]); // over a job's memory limit: the section is not made
             sectionHandle[0] = 0;
             return STATUS_COMMITMENT_LIMIT;
+        }
+        return status;
+    }
+
+    /**
+     * A section over a file (§7.4): the file handle must grant what the protection needs (read; write for
+     * a writable section; execute for an executable one), and the file's driver gives the store, which
+     * sizes the section (0: the file's size) and extends the file for a larger writable one. The section
+     * references the file object until it dies. A store made for a name that turned out to exist already
+     * (the existing section is opened) is let go at once.
+     */
+    private int createFileSection(KThread caller, ObjectAttributes attributes, int desiredAccess, long maximumSize,
+            int protection, int sec, long fileHandle, long[] sectionHandle) {
+        HandleEntry file = objects.lookup(caller, fileHandle);
+        if (file == null) {
+            return STATUS_INVALID_HANDLE;
+        }
+        if (!(file.object() instanceof FileObject fileObject)) {
+            return STATUS_OBJECT_TYPE_MISMATCH;
+        }
+        if ((sec & SEC_IMAGE) != 0) {
+            return STATUS_INVALID_FILE_FOR_SECTION; // no image loader: nothing is an executable image
+        }
+        if (maximumSize < 0) {
+            return STATUS_INVALID_PARAMETER;
+        }
+        if (maximumSize > MAX_SIZE) {
+            return STATUS_SECTION_TOO_BIG;
+        }
+        boolean write = (protection & WRITABLE) != 0;
+        int needed = FILE_READ_DATA | (write ? FILE_WRITE_DATA : 0) | ((protection & EXECUTABLE) != 0 ? FILE_EXECUTE : 0);
+        if ((file.grantedAccess() & needed) != needed) {
+            return STATUS_ACCESS_DENIED;
+        }
+        if (!objects.reference(fileObject)) {
+            return STATUS_INVALID_HANDLE;
+        }
+        BackingStore[] store = new BackingStore[1];
+        int status = fileObject.device().driver().sectionStore(fileObject, maximumSize, write, store);
+        if (status != STATUS_SUCCESS) {
+            objects.dereference(fileObject);
+            return status;
+        }
+        liveStores.incrementAndGet();
+        SectionObject body = new SectionObject(store[0], protection, sec, caller.process(), memory, liveStores,
+                () -> objects.dereference(fileObject));
+        status = objects.create(caller, attributes, IpcTypes.SECTION, desiredAccess, () -> body, sectionHandle);
+        if (status < 0 || objects.lookup(caller, sectionHandle[0]).object() != body) {
+            body.delete(); // not made, or an existing section was opened: its store and file reference go
         }
         return status;
     }
@@ -125,7 +180,8 @@ final class SectionServiceImpl implements SectionService {
         boolean write = (fileMapAccess & FILE_MAP_WRITE) != 0;
         boolean copy = (fileMapAccess & FILE_MAP_COPY) != 0 && !write;
         boolean execute = (fileMapAccess & FILE_MAP_EXECUTE) != 0;
-        int rights = SECTION_MAP_READ | (write ? SECTION_MAP_WRITE : 0) | (execute ? SECTION_MAP_EXECUTE : 0);
+        // NT's MmMakeSectionAccess: a read-write view needs SECTION_MAP_WRITE alone, any other SECTION_MAP_READ
+        int rights = (write ? SECTION_MAP_WRITE : SECTION_MAP_READ) | (execute ? SECTION_MAP_EXECUTE : 0);
         if ((fileMapAccess & (FILE_MAP_READ | FILE_MAP_WRITE | FILE_MAP_COPY)) == 0
                 || (fileMapAccess & ~(FILE_MAP_READ | FILE_MAP_WRITE | FILE_MAP_COPY | FILE_MAP_EXECUTE
                         | 0x000F_0018)) != 0) {
@@ -190,7 +246,7 @@ final class SectionServiceImpl implements SectionService {
         int protection = write ? (execute ? PAGE_EXECUTE_READWRITE : PAGE_READWRITE)
                 : copy ? PAGE_WRITECOPY : execute ? PAGE_EXECUTE_READ : PAGE_READONLY;
         SectionView mapped = new SectionView(base, length, segment, protection);
-        views.put(base, new View(process, section, mapped));
+        views.put(base, new View(process, section, mapped, offset));
         view[0] = mapped;
         return STATUS_SUCCESS;
     }
@@ -206,7 +262,15 @@ final class SectionServiceImpl implements SectionService {
         if (floor == null || floor.getValue().process() != caller.process() || !floor.getValue().contains(address)) {
             return STATUS_NOT_MAPPED_VIEW;
         }
-        return STATUS_SUCCESS; // pagefile-backed: nothing to write back
+        View view = floor.getValue();
+        if (view.view().protection() == PAGE_WRITECOPY) {
+            return STATUS_SUCCESS; // a private copy has nothing of the file's to write back
+        }
+        long into = address - view.view().baseAddress();
+        long left = view.view().size() - into;
+        long length = size <= 0 || size > left ? left : size; // 0: to the end of the view
+        BackingStore store = view.section().store();
+        return store == null ? STATUS_SUCCESS : store.flush(view.offset() + into, length); // pagefile: nothing to do
     }
 
     @Override

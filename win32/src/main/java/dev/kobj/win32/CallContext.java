@@ -62,6 +62,15 @@ interface CallContext {
 
     void setStdHandle(int index, long handle);
 
+    /**
+     * This process's current directory, a cleaned full DOS path ({@code C:\\} for a root) that relative
+     * file names resolve against: {@code C:\\} for an attached process, the parent's or CreateProcess's
+     * {@code lpCurrentDirectory} for a child.
+     */
+    String currentDirectory();
+
+    void setCurrentDirectory(String directory);
+
     /** The directory Win32 object names resolve in: this process's session BaseNamedObjects. */
     String baseNamedObjects();
 

@@ -263,12 +263,24 @@ final class FileCalls {
         return attributes[0];
     }
 
+    /** Whether {@code name} is an existing directory (CreateProcess's lpCurrentDirectory); false without the family. */
+    boolean isDirectory(String name) {
+        KThread thread = context.thread();
+        long[] handle = new long[1];
+        if (files == null || openByName(thread, name, FILE_LIST_DIRECTORY, CreateParameters.FILE_DIRECTORY_FILE,
+                CreateParameters.FILE_OPEN, handle) != STATUS_SUCCESS) {
+            return false;
+        }
+        context.objects().close(thread, handle[0]);
+        return true;
+    }
+
     /** NtOpenFile / NtCreateFile of a Win32 name for a by-name call, sharing everything, synchronous. */
     private int openByName(KThread thread, String name, int access, int options, int disposition, long[] handle) {
         if (name == null) {
             return STATUS_OBJECT_PATH_NOT_FOUND;
         }
-        String path = DosPaths.ntPath(name);
+        String path = DosPaths.ntPath(name, context.currentDirectory());
         if (path == null) {
             return name.isEmpty() ? STATUS_OBJECT_PATH_NOT_FOUND : STATUS_OBJECT_NAME_NOT_FOUND;
         }

@@ -45,9 +45,8 @@ final class IoCalls {
         if (ntDisposition < 0) {
             return invalid(thread, ERROR_INVALID_PARAMETER);
         }
-        String path = ntPath(name);
+        String path = DosPaths.ntPath(name, context.currentDirectory());
         if (path == null) {
-            // Relative names need a current directory, which comes with volumes (issue 11).
             return invalid(thread, name == null || name.isEmpty() ? ERROR_PATH_NOT_FOUND : ERROR_FILE_NOT_FOUND);
         }
         int options = (flags & FILE_FLAG_OVERLAPPED) != 0 ? 0 : CreateParameters.FILE_SYNCHRONOUS_IO_NONALERT;
@@ -79,11 +78,6 @@ final class IoCalls {
         thread.setLastError((disposition == CREATE_ALWAYS || disposition == OPEN_ALWAYS) && existed
                 ? ERROR_ALREADY_EXISTS : ERROR_SUCCESS);
         return handle[0];
-    }
-
-    /** The NT name of a Win32 file name ({@link DosPaths}), or null for a relative one. */
-    static String ntPath(String name) {
-        return DosPaths.ntPath(name);
     }
 
     boolean readFile(long file, byte[] buffer, int length, int[] transferred, Overlapped overlapped) {

@@ -378,6 +378,13 @@ final class Kernel32Impl implements Kernel32 {
         if (program == null) {
             return succeeded(thread, STATUS_OBJECT_NAME_NOT_FOUND); // ERROR_FILE_NOT_FOUND
         }
+        String directory = context.currentDirectory(); // inherited unless given
+        if (lpCurrentDirectory != null) {
+            directory = DosPaths.canonical(lpCurrentDirectory, directory);
+            if (directory == null || !files.isDirectory(directory)) {
+                return succeeded(thread, NtStatus.STATUS_NOT_A_DIRECTORY); // ERROR_DIRECTORY
+            }
+        }
         var jobs = context.service(dev.kobj.api.job.JobService.class);
         int allowed = jobs == null ? STATUS_SUCCESS : jobs.checkChildCreation(thread.process(), dwCreationFlags);
         if (allowed < 0) {
@@ -387,6 +394,7 @@ final class Kernel32Impl implements Kernel32 {
         if (child.process().isEnded()) { // refused by a job (its active-process limit): it never ran
             return succeeded(thread, NtStatus.STATUS_QUOTA_EXCEEDED);
         }
+        child.setCurrentDirectory(directory);
         boolean useStd = lpStartupInfo != null && (lpStartupInfo.flags & STARTF_USESTDHANDLES) != 0;
         child.setStdHandle(0, useStd ? lpStartupInfo.hStdInput : context.stdHandle(0));
         child.setStdHandle(1, useStd ? lpStartupInfo.hStdOutput : context.stdHandle(1));

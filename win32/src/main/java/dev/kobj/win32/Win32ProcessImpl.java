@@ -34,6 +34,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     private final ProcessService processes;
     private final ObjectType threadType;
     private final long[] stdHandles = new long[3];
+    private volatile String currentDirectory = "C:\\";
     private final Kernel32 kernel32;
     private final Ntdll ntdll;
     private final ThreadLocal<Slot> current = new ThreadLocal<>();
@@ -198,6 +199,16 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     @Override
     public long stdHandle(int index) {
         return stdHandles[index];
+    }
+
+    @Override
+    public String currentDirectory() {
+        return currentDirectory;
+    }
+
+    @Override
+    public void setCurrentDirectory(String directory) {
+        currentDirectory = java.util.Objects.requireNonNull(directory, "directory is null");
     }
 
     @Override

@@ -303,6 +303,26 @@ class FileApiTest {
         assertEquals("abcde", read(h, 10));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"C:", "D:"})
+    void anAppendOnlyWriteLeavesThePointerAtTheNewEnd(String drive) {
+        boot();
+        long h = create(drive + "\\tail.txt", RW, FILE_SHARE_READ | FILE_SHARE_WRITE, CREATE_ALWAYS);
+        write(h, "0123456789");
+        long append = create(drive + "\\tail.txt", FILE_APPEND_DATA | SYNCHRONIZE,
+                FILE_SHARE_READ | FILE_SHARE_WRITE, OPEN_EXISTING);
+        assertEquals(0, k32.SetFilePointer(append, 0, null, FILE_CURRENT));
+        write(append, "ab");
+        assertEquals(12, k32.SetFilePointer(append, 0, null, FILE_CURRENT), "after the bytes written, not at 2");
+        assertEquals(12, k32.SetFilePointer(h, 0, null, FILE_END));
+        write(h, "XY"); // someone else grows the file: the next append still goes to the end
+        assertEquals(14, k32.SetFilePointer(h, 0, null, FILE_CURRENT));
+        write(append, "c");
+        assertEquals(15, k32.SetFilePointer(append, 0, null, FILE_CURRENT));
+        assertEquals(0, k32.SetFilePointer(h, 0, null, FILE_BEGIN));
+        assertEquals("0123456789abXYc", read(h, 20));
+    }
+
     @Test
     void overlappedIoUsesTheOffsetInTheOverlappedAndReportsThroughTheIoManager() {
         boot();
@@ -497,6 +517,69 @@ class FileApiTest {
     }
 
     // ---- locks ----
+
+    /**
+     * Locks belong to the file object and the process (§8): a child that shares the parent's file object
+     * through an inherited handle takes a lock, which the parent's own LockFile then meets, until the child
+     * closes its last handle (a second, duplicated one keeps it), or ends.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"close", "exit"})
+    void aSharedFileObjectsLocksGoWithTheProcessThatTookThem(String how) {
+        boot();
+        SecurityAttributes inherit = new SecurityAttributes(null, true);
+        long h = k32.CreateFile("C:\\shared.bin", RW, 0, inherit, CREATE_ALWAYS, FILE_ATTRIBUTE_NORMAL, 0);
+        assertNotEquals(INVALID_HANDLE_VALUE, h);
+        long locked = k32.CreateEvent(null, false, false, "locked");
+        long closedOne = k32.CreateEvent(null, false, false, "closed-one");
+        long go = k32.CreateEvent(null, false, false, "go");
+        system.register("locker.exe", (self, commandLine) -> {
+            long file = Long.parseLong(commandLine.split(" ")[1]);
+            long[] second = new long[1];
+            self.DuplicateHandle(self.GetCurrentProcess(), file, self.GetCurrentProcess(), second, 0, false,
+                    DUPLICATE_SAME_ACCESS);
+            if (!self.LockFile(file, 0, 0, 10, 0)) {
+                return 1;
+            }
+            long lockedEvent = self.OpenEvent(EVENT_ALL_ACCESS, false, "locked");
+            long goEvent = self.OpenEvent(EVENT_ALL_ACCESS, false, "go");
+            self.SetEvent(lockedEvent);
+            self.WaitForSingleObject(goEvent, 10_000);
+            self.CloseHandle(file); // the duplicate still holds the file object in this process
+            self.SetEvent(self.OpenEvent(EVENT_ALL_ACCESS, false, "closed-one"));
+            self.WaitForSingleObject(goEvent, 10_000);
+            if (how.equals("close")) {
+                self.CloseHandle(second[0]);
+                self.SetEvent(lockedEvent);
+                self.WaitForSingleObject(goEvent, 10_000);
+            }
+            return 0;
+        });
+        ProcessInformation pi = new ProcessInformation();
+        assertTrue(k32.CreateProcess(null, "locker.exe " + h, null, null, true, 0, null, null, new StartupInfo(), pi));
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(locked, 10_000));
+        assertFalse(k32.LockFile(h, 0, 0, 1, 0), "the child's lock, though the file object is shared");
+        assertEquals(ERROR_LOCK_VIOLATION, k32.GetLastError());
+        assertFalse(k32.UnlockFile(h, 0, 0, 10, 0), "nor can the parent unlock it");
+        assertEquals(ERROR_NOT_LOCKED, k32.GetLastError());
+        assertTrue(k32.SetEvent(go));
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(closedOne, 10_000));
+        assertFalse(k32.LockFile(h, 0, 0, 1, 0), "the child still has a handle");
+        assertTrue(k32.SetEvent(go));
+        if (how.equals("close")) {
+            assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(locked, 10_000));
+            assertTrue(k32.LockFile(h, 0, 0, 10, 0), "released by the child's last handle, the process alive");
+            assertTrue(k32.SetEvent(go));
+        }
+        assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(pi.hProcess, 10_000));
+        int[] code = new int[1];
+        assertTrue(k32.GetExitCodeProcess(pi.hProcess, code));
+        assertEquals(0, code[0]);
+        if (how.equals("exit")) {
+            assertTrue(k32.LockFile(h, 0, 0, 10, 0), "released by the child's exit");
+        }
+        assertTrue(k32.UnlockFile(h, 0, 0, 10, 0));
+    }
 
     @Test
     void byteRangeLocks() {

@@ -55,6 +55,20 @@ public interface FileService {
     int queryAttributes(KThread caller, long file, int[] attributes);
 
     /**
+     * NtQueryDirectoryFile: the next entries of the directory open on {@code directory} (needs
+     * FILE_LIST_DIRECTORY) into {@code entries}, {@code count[0]} how many. The scan is the file object's:
+     * the first call (or one with {@code restartScan}) takes a snapshot of the entries whose names match
+     * {@code pattern} — FindFirstFile's wildcards, {@code *} any run of characters and {@code ?} one,
+     * case-insensitive, {@code *.*} everything; null is {@code *} — in NTFS order (by upper-cased name),
+     * {@code .} and {@code ..} first below the root; later calls go on from where the last stopped and
+     * ignore their pattern. STATUS_SUCCESS with at least one entry; STATUS_NO_SUCH_FILE when the first
+     * call matches nothing; STATUS_NO_MORE_FILES when the scan is done; STATUS_INVALID_PARAMETER on a file
+     * that is not a directory or an empty {@code entries}.
+     */
+    int queryDirectory(KThread caller, long directory, String pattern, boolean restartScan, FileEntry[] entries,
+            int[] count);
+
+    /**
      * NtLockFile: locks {@code [offset, offset + length)} for the file object and the caller's process,
      * exclusive or shared (needs FILE_READ_DATA or FILE_WRITE_DATA). A conflict with {@code failImmediately}
      * is STATUS_LOCK_NOT_GRANTED; without it the lock is an I/O request that waits for the range: on a

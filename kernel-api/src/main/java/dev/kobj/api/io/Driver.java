@@ -1,5 +1,7 @@
 package dev.kobj.api.io;
 
+import dev.kobj.api.memory.BackingStore;
+import dev.kobj.api.process.KProcess;
 import dev.kobj.api.status.NtStatus;
 
 /**
@@ -52,6 +54,20 @@ public interface Driver {
         return NtStatus.STATUS_INVALID_DEVICE_REQUEST;
     }
 
+    /**
+     * The bytes of the file open on {@code file} for a new section of {@code size} bytes (NtCreateSection
+     * with a file handle; NT's section object pointers): {@code size} 0 is the file's size (an empty file
+     * is STATUS_MAPPED_FILE_SIZE_ZERO); a larger size extends the file when the section is
+     * {@code writable}, else STATUS_SECTION_TOO_BIG. The store stays coherent with the file's reads and writes
+     * (a write through a view is read by ReadFile and the other way round), holds the file as mapped
+     * until it is released (the file cannot be deleted or truncated below it meanwhile), and its
+     * {@link BackingStore#flush} writes back. The section service has checked the handle's access.
+     * Drivers whose files cannot be mapped (pipes) keep the default: STATUS_INVALID_FILE_FOR_SECTION.
+     */
+    default int sectionStore(FileObject file, long size, boolean writable, BackingStore[] store) {
+        return NtStatus.STATUS_INVALID_FILE_FOR_SECTION;
+    }
+
     /** IRP_MJ_FLUSH_BUFFERS. */
     default int flush(IoRequest request) {
         return NtStatus.STATUS_SUCCESS;
@@ -63,6 +79,15 @@ public interface Driver {
      * locks, a pipe end's connection). Called once, on the closing thread.
      */
     default void cleanup(FileObject file) {
+    }
+
+    /**
+     * {@code process} closed its last handle to {@code file} while another process still holds one (an
+     * inherited or duplicated handle): what belongs to the file object and that process goes, as NT's
+     * IopCloseFile sends IRP_MN_UNLOCK_ALL for the process's byte-range locks. (On a process's exit its
+     * handles close, so this runs then too.) Called on the closing thread, with no I/O manager lock held.
+     */
+    default void unlockAll(FileObject file, KProcess process) {
     }
 
     /** IRP_MJ_CLOSE: the file object is being deleted (no handle and no reference left). Called once. */

@@ -8,10 +8,13 @@ import dev.kobj.api.dispatch.DispatcherEvent;
 import dev.kobj.api.dispatch.Waitable;
 import dev.kobj.api.object.KernelObject;
 import dev.kobj.api.object.ObjectType;
+import dev.kobj.api.process.KProcess;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
@@ -56,6 +59,10 @@ public final class FileObject extends KernelObject implements Waitable {
     private volatile Association association;
     private volatile int completionModes;
     private volatile boolean cleanedUp;
+    /** Handles per process (what IopCloseFile reads): the first process's in two fields, others in a map. */
+    private KProcess firstProcess; // guarded by pendingLock
+    private int firstHandles; // guarded by pendingLock
+    private Map<KProcess, Integer> otherHandles; // guarded by pendingLock
 
     @KernelInternal
     public FileObject(ObjectType type, DispatcherContext dispatcher, DeviceObject device, String fileName,
@@ -192,6 +199,53 @@ public final class FileObject extends KernelObject implements Waitable {
             }
             cleanedUp = true;
             return true;
+        } finally {
+            pendingLock.unlock();
+        }
+    }
+
+    // ---- handles per process, for the I/O manager ----
+
+    /** A handle to this file object was made in {@code process}. */
+    @KernelInternal
+    public void handleOpened(KProcess process) {
+        pendingLock.lock();
+        try {
+            if (firstProcess == null || firstProcess == process) {
+                firstProcess = process;
+                firstHandles++;
+            } else {
+                if (otherHandles == null) {
+                    otherHandles = new HashMap<>();
+                }
+                otherHandles.merge(process, 1, Integer::sum);
+            }
+        } finally {
+            pendingLock.unlock();
+        }
+    }
+
+    /** A handle of {@code process} was closed: how many it still has. */
+    @KernelInternal
+    public int handleClosed(KProcess process) {
+        pendingLock.lock();
+        try {
+            if (firstProcess == process) {
+                int left = --firstHandles;
+                if (left == 0) {
+                    firstProcess = null;
+                }
+                return Math.max(left, 0);
+            }
+            Integer count = otherHandles == null ? null : otherHandles.get(process);
+            if (count == null || count <= 1) {
+                if (otherHandles != null) {
+                    otherHandles.remove(process);
+                }
+                return 0;
+            }
+            otherHandles.put(process, count - 1);
+            return count - 1;
         } finally {
             pendingLock.unlock();
         }

@@ -58,7 +58,7 @@ public abstract class IoRequest {
     private final byte[] buffer;
     private final int bufferOffset;
     private final int length;
-    private final long byteOffset;
+    private long byteOffset; // set once more by a driver that wrote elsewhere, before it completes
     private final int controlCode;
     private final byte[] inputBuffer;
     private final int inputLength;
@@ -127,6 +127,15 @@ public abstract class IoRequest {
      */
     public final long byteOffset() {
         return byteOffset;
+    }
+
+    /**
+     * Where a read or write really took place, when the driver chose (an append-only open, or
+     * FILE_WRITE_TO_END_OF_FILE, writes at the end of file): set before completing, so that a synchronous
+     * file object's position moves past the bytes transferred, as NT's file systems move it.
+     */
+    public final void setByteOffset(long byteOffset) {
+        this.byteOffset = byteOffset;
     }
 
     /** The IOCTL or FSCTL code of a control request. */

@@ -38,6 +38,7 @@ public final class NtStatus {
     public static final int STATUS_TIMER_RESUME_IGNORED = 0x40000025;
     public static final int STATUS_DATATYPE_MISALIGNMENT = 0x80000002;
     public static final int STATUS_BUFFER_OVERFLOW = 0x80000005;
+    public static final int STATUS_NO_MORE_FILES = 0x80000006;
     public static final int STATUS_NO_MORE_ENTRIES = 0x8000001A;
     public static final int STATUS_UNSUCCESSFUL = 0xC0000001;
     public static final int STATUS_NOT_IMPLEMENTED = 0xC0000002;
@@ -54,6 +55,7 @@ public final class NtStatus {
     public static final int STATUS_INVALID_VIEW_SIZE = 0xC000001F;
     public static final int STATUS_ACCESS_DENIED = 0xC0000022;
     public static final int STATUS_BUFFER_TOO_SMALL = 0xC0000023;
+    public static final int STATUS_INVALID_FILE_FOR_SECTION = 0xC0000020;
     public static final int STATUS_OBJECT_TYPE_MISMATCH = 0xC0000024;
     public static final int STATUS_INVALID_PARAMETER_MIX = 0xC0000030;
     public static final int STATUS_OBJECT_NAME_INVALID = 0xC0000033;
@@ -124,6 +126,7 @@ public final class NtStatus {
     public static final int STATUS_REPLY_MESSAGE_MISMATCH = 0xC000021F;
     public static final int STATUS_NOT_FOUND = 0xC0000225;
     public static final int STATUS_HANDLE_NOT_CLOSABLE = 0xC0000235;
+    public static final int STATUS_USER_MAPPED_FILE = 0xC0000243;
 
     /** Win32 error for a status with no mapping, as Windows reports it. */
     public static final int ERROR_MR_MID_NOT_FOUND = 317;
@@ -157,6 +160,7 @@ public final class NtStatus {
             entry(STATUS_TIMER_RESUME_IGNORED, "STATUS_TIMER_RESUME_IGNORED", 722),
             entry(STATUS_DATATYPE_MISALIGNMENT, "STATUS_DATATYPE_MISALIGNMENT", 998),
             entry(STATUS_BUFFER_OVERFLOW, "STATUS_BUFFER_OVERFLOW", 234),
+            entry(STATUS_NO_MORE_FILES, "STATUS_NO_MORE_FILES", 18),
             entry(STATUS_NO_MORE_ENTRIES, "STATUS_NO_MORE_ENTRIES", 259),
             entry(STATUS_UNSUCCESSFUL, "STATUS_UNSUCCESSFUL", 31),
             entry(STATUS_NOT_IMPLEMENTED, "STATUS_NOT_IMPLEMENTED", 1),
@@ -173,6 +177,7 @@ public final class NtStatus {
             entry(STATUS_INVALID_VIEW_SIZE, "STATUS_INVALID_VIEW_SIZE", 5),
             entry(STATUS_ACCESS_DENIED, "STATUS_ACCESS_DENIED", 5),
             entry(STATUS_BUFFER_TOO_SMALL, "STATUS_BUFFER_TOO_SMALL", 122),
+            entry(STATUS_INVALID_FILE_FOR_SECTION, "STATUS_INVALID_FILE_FOR_SECTION", 193),
             entry(STATUS_OBJECT_TYPE_MISMATCH, "STATUS_OBJECT_TYPE_MISMATCH", 6),
             entry(STATUS_INVALID_PARAMETER_MIX, "STATUS_INVALID_PARAMETER_MIX", 87),
             entry(STATUS_OBJECT_NAME_INVALID, "STATUS_OBJECT_NAME_INVALID", 123),
@@ -242,7 +247,8 @@ public final class NtStatus {
             entry(STATUS_NOT_SAME_OBJECT, "STATUS_NOT_SAME_OBJECT", 1656),
             entry(STATUS_REPLY_MESSAGE_MISMATCH, "STATUS_REPLY_MESSAGE_MISMATCH", ERROR_MR_MID_NOT_FOUND),
             entry(STATUS_NOT_FOUND, "STATUS_NOT_FOUND", 1168),
-            entry(STATUS_HANDLE_NOT_CLOSABLE, "STATUS_HANDLE_NOT_CLOSABLE", 6))
+            entry(STATUS_HANDLE_NOT_CLOSABLE, "STATUS_HANDLE_NOT_CLOSABLE", 6),
+            entry(STATUS_USER_MAPPED_FILE, "STATUS_USER_MAPPED_FILE", 1224))
             .collect(java.util.stream.Collectors.toUnmodifiableMap(StatusInfo::code, s -> s));
 
     private NtStatus() {

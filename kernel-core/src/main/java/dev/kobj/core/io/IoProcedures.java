@@ -4,6 +4,7 @@ import static dev.kobj.api.status.NtStatus.STATUS_INVALID_DEVICE_REQUEST;
 import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_NAME_NOT_FOUND;
 import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_TYPE_MISMATCH;
 import static dev.kobj.api.status.NtStatus.STATUS_PENDING;
+import static dev.kobj.api.status.NtStatus.STATUS_SUCCESS;
 
 import dev.kobj.api.io.DeviceObject;
 import dev.kobj.api.io.FileObject;
@@ -60,13 +61,28 @@ public final class IoProcedures {
     /** The File type's procedures. */
     public static final ObjectProcedures FILE = new ObjectProcedures() {
         @Override
+        public int open(KernelObject object, KProcess process, int grantedAccess, OpenReason reason) {
+            ((FileObject) object).handleOpened(process);
+            return STATUS_SUCCESS;
+        }
+
+        /**
+         * IopCloseFile: the last handle of all runs the cleanup; a process's last handle while others
+         * remain releases that process's locks on the file object (unlock-all).
+         */
+        @Override
         public void close(KernelObject object, KProcess process, int handlesLeft) {
             FileObject file = (FileObject) object;
-            if (handlesLeft == 0 && file.markCleanedUp()) {
-                for (IoRequest request : file.pending(request -> true)) {
-                    request.cancel(); // IRP_MJ_CLEANUP: the file's requests go first
+            int processLeft = file.handleClosed(process);
+            if (handlesLeft == 0) {
+                if (file.markCleanedUp()) {
+                    for (IoRequest request : file.pending(request -> true)) {
+                        request.cancel(); // IRP_MJ_CLEANUP: the file's requests go first
+                    }
+                    file.device().driver().cleanup(file);
                 }
-                file.device().driver().cleanup(file);
+            } else if (processLeft == 0) {
+                file.device().driver().unlockAll(file, process);
             }
         }
 

@@ -301,6 +301,43 @@ class IoManagerTest {
         assertEquals(1, k.driver.closes.get());
     }
 
+    /**
+     * IopCloseFile: a process's last handle to a file object that another process still holds asks the
+     * driver to unlock all of that process's locks; a handle that is not the process's last, and the last
+     * handle of all (which cleans up instead), do not.
+     */
+    @Test
+    void aProcessesLastHandleToASharedFileObjectUnlocksAllForThatProcess() throws Exception {
+        long file = k.open("sync", true);
+        dev.kobj.api.process.KProcess other = k.kernel.processes().createProcess("other.exe", 1);
+        long[] otherProcess = new long[1];
+        assertEquals(STATUS_SUCCESS, k.objects.insert(k.process, (dev.kobj.api.object.KernelObject) other, 0x1F_FFFF,
+                0, otherProcess));
+        long[] first = new long[1];
+        long[] second = new long[1];
+        long[] mine = new long[1];
+        assertEquals(STATUS_SUCCESS, k.objects.duplicate(me, -1, file, otherProcess[0], first, 0, 0, 2));
+        assertEquals(STATUS_SUCCESS, k.objects.duplicate(me, -1, file, otherProcess[0], second, 0, 0, 2));
+        assertEquals(STATUS_SUCCESS, k.objects.duplicate(me, -1, file, -1, mine, 0, 0, 2));
+        assertEquals(STATUS_SUCCESS, k.objects.close(me, mine[0]));
+        assertTrue(k.driver.unlockAlls.isEmpty(), "the caller still has a handle");
+        int[] seen = new int[2];
+        Thread closer = Thread.ofPlatform().start(() -> {
+            KThread them = k.kernel.processes().adoptThread(other, Thread.currentThread());
+            k.objects.close(them, first[0]);
+            seen[0] = k.driver.unlockAlls.size();
+            k.objects.close(them, second[0]);
+            seen[1] = k.driver.unlockAlls.size();
+        });
+        closer.join();
+        assertEquals(0, seen[0], "the other process still had a handle");
+        assertEquals(1, seen[1]);
+        assertEquals(List.of(other), k.driver.unlockAlls);
+        assertEquals(STATUS_SUCCESS, k.objects.close(me, file));
+        assertEquals(1, k.driver.cleanups.get(), "the last handle of all cleans up");
+        assertEquals(List.of(other), k.driver.unlockAlls);
+    }
+
     @Test
     void aReferenceKeepsTheFileObjectAfterCleanupUntilItIsDropped() {
         long file = k.open("sync", false);

@@ -35,6 +35,8 @@ public final class TestDriver implements Driver {
     public final AtomicInteger creates = new AtomicInteger();
     public final AtomicInteger cleanups = new AtomicInteger();
     public final AtomicInteger closes = new AtomicInteger();
+    /** The processes unlockAll was called for, in order. */
+    public final java.util.List<dev.kobj.api.process.KProcess> unlockAlls = new java.util.concurrent.CopyOnWriteArrayList<>();
     public final AtomicInteger cancels = new AtomicInteger();
     private final BlockingDeque<IoRequest> pending = new LinkedBlockingDeque<>();
     private volatile DeviceObject device;
@@ -156,5 +158,10 @@ public final class TestDriver implements Driver {
     @Override
     public void close(FileObject file) {
         closes.incrementAndGet();
+    }
+
+    @Override
+    public void unlockAll(FileObject file, dev.kobj.api.process.KProcess process) {
+        unlockAlls.add(process);
     }
 }
