@@ -477,13 +477,16 @@ public final class ObjectManagerImpl implements ObjectManager {
         }
     }
 
-    /** After a handle left a table: counts, the close procedure, the name check, the reference dropped. */
+    /**
+     * After a handle left a table, or never got into a full one: counts (if it was counted), the close
+     * procedure (always: the open procedure ran), the name check, the reference dropped.
+     */
     private void handleGone(CoreProcess process, KernelObject object, boolean counted) {
         int left = object.handleToReference();
         if (counted) {
             stats(object).handleClosed();
-            object.type().procedures().close(object, process, left);
         }
+        object.type().procedures().close(object, process, left);
         if (left == 0 && object.directory() instanceof ObjectDirectory directory) {
             directory.removeIfTemporaryAndUnused(object);
         }

@@ -49,7 +49,7 @@ class KernelBuilderTest {
     void pluginJarDroppedInDirectoryIsFound() throws IOException {
         PluginJars.write(plugins, "alpha.jar", "alpha", "AlphaModule", List.of("AlphaThing"));
         try (Kernel kernel = Kernels.boot(KernelConfig.defaults().withPluginDirectory(plugins))) {
-            assertEquals(List.of("core", "alpha", "counter", "lifecycle"), ids(kernel));
+            assertEquals(List.of("core", "alpha", "counter", "lifecycle", "small-table"), ids(kernel));
             assertEquals(new ModuleInfo("alpha", "plugin.AlphaModule", List.of("AlphaThing")), kernel.modules().get(1));
             assertTrue(kernel.objectType("AlphaThing").isPresent());
         }
@@ -60,7 +60,7 @@ class KernelBuilderTest {
         Path folder = Files.createDirectory(plugins.resolve("gamma"));
         PluginJars.write(folder, "gamma.jar", "gamma", "GammaModule", List.of("GammaThing"));
         try (Kernel kernel = Kernels.boot(KernelConfig.defaults().withPluginDirectory(plugins))) {
-            assertEquals(List.of("core", "counter", "gamma", "lifecycle"), ids(kernel));
+            assertEquals(List.of("core", "counter", "gamma", "lifecycle", "small-table"), ids(kernel));
         }
     }
 
@@ -75,7 +75,7 @@ class KernelBuilderTest {
             assertTrue(kernel.objectType("AlphaThing").isEmpty());
         }
         try (Kernel kernel = Kernels.boot(config)) {
-            assertEquals(List.of("core", "alpha", "beta", "counter", "lifecycle"), ids(kernel));
+            assertEquals(List.of("core", "alpha", "beta", "counter", "lifecycle", "small-table"), ids(kernel));
         }
     }
 
@@ -112,7 +112,7 @@ class KernelBuilderTest {
     void unknownIdFailsWithOneLine() {
         KernelBootException e = assertThrows(KernelBootException.class,
                 () -> Kernels.boot(KernelConfig.defaults().withModules("nope")));
-        assertEquals("unknown kernel module id 'nope' (available: core, counter, lifecycle)", e.getMessage());
+        assertEquals("unknown kernel module id 'nope' (available: core, counter, lifecycle, small-table)", e.getMessage());
     }
 
     @Test
