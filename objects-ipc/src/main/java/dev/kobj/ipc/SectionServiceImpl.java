@@ -155,9 +155,11 @@ final class SectionServiceImpl implements SectionService {
         liveStores.incrementAndGet();
         SectionObject body = new SectionObject(store[0], protection, sec, caller.process(), memory, liveStores,
                 () -> objects.dereference(fileObject));
-        status = objects.create(caller, attributes, IpcTypes.SECTION, desiredAccess, () -> body, sectionHandle);
-        if (status < 0 || objects.lookup(caller, sectionHandle[0]).object() != body) {
-            body.delete(); // not made, or an existing section was opened: its store and file reference go
+        status = objects.create(caller, attributes, IpcTypes.SECTION, desiredAccess, body, sectionHandle);
+        if (status != STATUS_SUCCESS) {
+            // Not made, or an existing section opened (STATUS_OBJECT_NAME_EXISTS): the store and the file
+            // reference go. Never judged by looking the new handle up: another thread may have closed it.
+            body.delete();
         }
         return status;
     }
