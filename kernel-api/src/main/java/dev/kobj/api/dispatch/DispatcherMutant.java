@@ -18,7 +18,8 @@ import java.lang.invoke.VarHandle;
  * </pre>
  * The owner field is written last with a volatile store, so a thread that wins the CAS sees the
  * abandoned flag of the release before. Recursion is touched only by the owner (or for a dead owner).
- * Owned mutants form an intrusive list per thread, so an ending thread abandons all of them.
+ * A thread notes the mutants it takes ({@link Waiter}), so its end abandons those it still owns; a
+ * release writes nothing there.
  *
  * @since 0.1
  */
@@ -36,8 +37,6 @@ public final class DispatcherMutant extends DispatcherObject {
     private volatile KThread owner;
     private int recursion;
     private volatile boolean abandoned;
-    DispatcherMutant nextOwned;
-    DispatcherMutant prevOwned;
 
     /**
      * A free mutant, or one owned once by {@code initialOwner} from the moment it exists. Once the
@@ -52,11 +51,11 @@ public final class DispatcherMutant extends DispatcherObject {
         }
     }
 
-    /** Enters this mutant in its initial owner's list of owned mutants; on the owner's thread, once. */
+    /** Notes this mutant among its initial owner's; on the owner's thread, once it is really created. */
     public void adoptInitialOwnership() {
         KThread o = owner;
-        if (o != null && nextOwned == null && prevOwned == null && o.waiter().ownedMutants != this) {
-            link(o.waiter());
+        if (o != null) {
+            o.waiter().noteOwned(this);
         }
     }
 
@@ -86,7 +85,6 @@ public final class DispatcherMutant extends DispatcherObject {
             previous[0] = 1 - recursion;
         }
         if (--recursion == 0) {
-            unlink(thread.waiter());
             owner = null;
             signalled();
         }
@@ -96,15 +94,14 @@ public final class DispatcherMutant extends DispatcherObject {
     /** Abandons every mutant {@code thread} owns; called when it has ended. */
     @KernelInternal
     public static void abandonAll(KThread thread) {
-        Waiter list = thread.waiter();
-        DispatcherMutant mutant;
-        while ((mutant = list.ownedMutants) != null) {
-            mutant.unlink(list);
-            mutant.recursion = 0;
-            mutant.abandoned = true;
-            mutant.owner = null;
-            mutant.signalled();
-        }
+        thread.waiter().drainOwned(mutant -> {
+            if (mutant.owner == thread) { // not released, nor taken by another thread since
+                mutant.recursion = 0;
+                mutant.abandoned = true;
+                mutant.owner = null;
+                mutant.signalled();
+            }
+        });
     }
 
     @Override
@@ -127,7 +124,7 @@ public final class DispatcherMutant extends DispatcherObject {
             return NOT_SIGNALLED;
         }
         recursion = 1;
-        link(thread.waiter());
+        thread.waiter().noteOwned(this);
         if (abandoned) {
             abandoned = false;
             return ACQUIRED_ABANDONED;
@@ -142,33 +139,10 @@ public final class DispatcherMutant extends DispatcherObject {
             recursion--;
             return;
         }
-        unlink(thread.waiter());
         recursion = 0;
         if (acquired == ACQUIRED_ABANDONED) {
             abandoned = true;
         }
         owner = null;
-    }
-
-    private void link(Waiter list) {
-        nextOwned = list.ownedMutants;
-        prevOwned = null;
-        if (nextOwned != null) {
-            nextOwned.prevOwned = this;
-        }
-        list.ownedMutants = this;
-    }
-
-    private void unlink(Waiter list) {
-        if (prevOwned == null) {
-            list.ownedMutants = nextOwned;
-        } else {
-            prevOwned.nextOwned = nextOwned;
-        }
-        if (nextOwned != null) {
-            nextOwned.prevOwned = prevOwned;
-        }
-        nextOwned = null;
-        prevOwned = null;
     }
 }

@@ -41,8 +41,14 @@ public final class Waiter {
     int count;
     boolean all;
     private volatile int status = WAITING;
-    /** Head of the intrusive list of mutants this thread owns; touched by the owner (or for a dead one). */
-    DispatcherMutant ownedMutants;
+    /**
+     * The mutants this thread has taken, some perhaps released or taken by others since: its end abandons
+     * those it still owns. Noted on acquire only (the last one is not noted twice) and compacted when
+     * full, so that a release writes nothing here. Touched by the thread, by a signaller handing it a
+     * mutant while it waits (after the claim), or for the thread once it has ended.
+     */
+    private DispatcherMutant[] owned = new DispatcherMutant[4];
+    private int ownedCount;
 
     @KernelInternal
     public Waiter(KThread thread) {
@@ -107,7 +113,55 @@ public final class Waiter {
 
     /** Whether the thread owns any mutant. */
     public boolean ownsMutants() {
-        return ownedMutants != null;
+        for (int i = 0; i < ownedCount; i++) {
+            if (owned[i].owner() == thread) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Notes that the thread took {@code mutant}. */
+    void noteOwned(DispatcherMutant mutant) {
+        int n = ownedCount;
+        if (n > 0 && owned[n - 1] == mutant) {
+            return; // the same mutant again: the common case costs two loads
+        }
+        if (n == owned.length) {
+            n = compactOwned();
+            if (n == owned.length) {
+                owned = java.util.Arrays.copyOf(owned, n * 2);
+            }
+        }
+        owned[n] = mutant;
+        ownedCount = n + 1;
+    }
+
+    /** Keeps each mutant the thread still owns once, in order; returns how many. */
+    private int compactOwned() {
+        int kept = 0;
+        for (int i = 0; i < ownedCount; i++) {
+            DispatcherMutant mutant = owned[i];
+            boolean seen = false;
+            for (int j = 0; j < kept && !seen; j++) {
+                seen = owned[j] == mutant;
+            }
+            if (!seen && mutant.owner() == thread) {
+                owned[kept++] = mutant;
+            }
+        }
+        java.util.Arrays.fill(owned, kept, ownedCount, null);
+        ownedCount = kept;
+        return kept;
+    }
+
+    /** Calls {@code action} on each noted mutant, then forgets them all (the thread has ended). */
+    void drainOwned(java.util.function.Consumer<DispatcherMutant> action) {
+        for (int i = 0; i < ownedCount; i++) {
+            action.accept(owned[i]);
+            owned[i] = null;
+        }
+        ownedCount = 0;
     }
 
     public int status() {

@@ -26,11 +26,25 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
     private final HandleEntry self;
     private int lastError;
     private volatile Waiter waiter;
-    private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+    // Plain volatile fields, not atomics: every call into kobj reads both (the fence), one load each.
+    private static final java.lang.invoke.VarHandle ENDED;
+    private static final java.lang.invoke.VarHandle SUSPEND_COUNT;
+
+    static {
+        try {
+            java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.lookup();
+            ENDED = lookup.findVarHandle(CoreThread.class, "ended", boolean.class);
+            SUSPEND_COUNT = lookup.findVarHandle(CoreThread.class, "suspendCount", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    private volatile boolean ended;
     private final DispatcherEvent endedEvent;
     private volatile int exitCode = ProcessService.STILL_ACTIVE;
     private final java.util.Queue<Runnable> apcs = new java.util.concurrent.ConcurrentLinkedQueue<>();
-    private final java.util.concurrent.atomic.AtomicInteger suspendCount = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile int suspendCount;
     private DispatcherObject[] waitObjects;
     private KernelObject[] waitKernelObjects;
     private volatile ThreadBlocking blocking;
@@ -49,12 +63,16 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
 
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
-    /** A live platform thread's user time in nanoseconds; 0 for a virtual or ended thread, or where unsupported. */
+    /**
+     * A live platform thread's user time in nanoseconds: its host CPU time (user and system), since on
+     * Linux the JVM reads user time alone from /proc (tens of microseconds, paid by every thread's end)
+     * and the total from a clock (well under one). 0 for a virtual or ended thread, or where unsupported.
+     */
     static long userTimeOf(Thread thread) {
         if (thread.isVirtual() || !thread.isAlive() || !CPU.isThreadCpuTimeSupported()) {
             return 0;
         }
-        long time = CPU.getThreadUserTime(thread.threadId());
+        long time = CPU.getThreadCpuTime(thread.threadId());
         return Math.max(0, time);
     }
 
@@ -105,7 +123,7 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
 
     /** Ends this thread once with {@code code}; true for the one caller that did, who must run its rundown. */
     boolean markEnded(int code) {
-        if (!ended.compareAndSet(false, true)) {
+        if (!ENDED.compareAndSet(this, false, true)) {
             return false;
         }
         exitCode = code;
@@ -114,7 +132,7 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
 
     @Override
     public boolean isEnded() {
-        return ended.get();
+        return ended;
     }
 
     @Override
@@ -138,11 +156,11 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
         }
         int before;
         do {
-            before = suspendCount.get();
+            before = suspendCount;
             if (before >= MAXIMUM_SUSPEND_COUNT) {
                 return -1;
             }
-        } while (!suspendCount.compareAndSet(before, before + 1));
+        } while (!SUSPEND_COUNT.compareAndSet(this, before, before + 1));
         return before;
     }
 
@@ -150,11 +168,11 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
     public int resume() {
         int before;
         do {
-            before = suspendCount.get();
+            before = suspendCount;
             if (before == 0) {
                 return 0;
             }
-        } while (!suspendCount.compareAndSet(before, before - 1));
+        } while (!SUSPEND_COUNT.compareAndSet(this, before, before - 1));
         if (before == 1) {
             java.util.concurrent.locks.LockSupport.unpark(javaThread);
         }
@@ -163,7 +181,7 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
 
     @Override
     public void checkSuspended() {
-        while (suspendCount.get() > 0 && !isEnded() && !Thread.currentThread().isInterrupted()) {
+        while (suspendCount > 0 && !isEnded() && !Thread.currentThread().isInterrupted()) {
             java.util.concurrent.locks.LockSupport.park(this); // woken by ResumeThread or by termination
         }
     }
