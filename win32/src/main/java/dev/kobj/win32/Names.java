@@ -7,6 +7,13 @@ package dev.kobj.win32;
  * directory's symbolic links (nt-semantics.md §3.1).
  */
 final class Names {
+    /** Unnamed with default security, by inherit (bit 0) and OBJ_OPENIF (bit 1): records, so shared, not made per call. */
+    private static final java.util.List<dev.kobj.api.object.ObjectAttributes> UNNAMED = java.util.List.of(
+            new dev.kobj.api.object.ObjectAttributes(0, null, 0),
+            new dev.kobj.api.object.ObjectAttributes(0, null, Win32.OBJ_INHERIT),
+            new dev.kobj.api.object.ObjectAttributes(0, null, Win32.OBJ_OPENIF),
+            new dev.kobj.api.object.ObjectAttributes(0, null, Win32.OBJ_INHERIT | Win32.OBJ_OPENIF));
+
     private Names() {
     }
 
@@ -26,7 +33,8 @@ final class Names {
         int attributes = (inherit ? Win32.OBJ_INHERIT : 0) | (openIf ? Win32.OBJ_OPENIF : 0);
         var kernelDescriptor = Win32Descriptor.kernel(descriptor);
         if (name == null || name.isEmpty()) {
-            return new dev.kobj.api.object.ObjectAttributes(0, null, attributes, kernelDescriptor);
+            return kernelDescriptor == null ? UNNAMED.get(attributes >>> 1 & 1 | attributes >>> 6 & 2)
+                    : new dev.kobj.api.object.ObjectAttributes(0, null, attributes, kernelDescriptor);
         }
         if (name.startsWith("\\")) {
             return null;
