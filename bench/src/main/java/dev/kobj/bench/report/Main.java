@@ -50,7 +50,7 @@ public final class Main {
         WineFigures wine = wineSummary != null && Files.isRegularFile(wineSummary)
                 ? WineFigures.parseSummary(Files.readString(wineSummary), "run.sh on this machine, same session ("
                         + wineSummary.getFileName() + "); " + wineNote)
-                : WineFigures.published(Scenarios.ALL, wineNote);
+                : WineFigures.notRun(wineNote);
         Report report = Report.of(Scenarios.ALL, run, wine, context);
         if (out.getParent() != null) {
             Files.createDirectories(out.getParent());

@@ -1,13 +1,12 @@
 package dev.kobj.bench.report;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Wine's ns/op by bench.c scenario: measured by {@code run.sh} on this machine (its summary table), or
- * the published figures of RESULTS.md that {@link Scenarios} carries.
+ * Wine's ns/op by bench.c scenario as measured by {@code run.sh} on this machine (its summary table);
+ * empty when it did not run. RESULTS.md's published figures are in {@link Scenarios}, beside these.
  *
  * @param source how the figures were had, for the report
  */
@@ -18,15 +17,9 @@ public record WineFigures(Map<String, Double> nsByScenario, String source) {
         nsByScenario = Map.copyOf(nsByScenario);
     }
 
-    /** RESULTS.md's medians, as carried by the scenario table. */
-    public static WineFigures published(List<Scenario> scenarios, String why) {
-        Map<String, Double> ns = new LinkedHashMap<>();
-        for (Scenario s : scenarios) {
-            if (s.wine() != null && !Double.isNaN(s.wineNs())) {
-                ns.put(s.wine(), s.wineNs());
-            }
-        }
-        return new WineFigures(ns, "published figures of ../shared/bench/wine/RESULTS.md (" + why + ")");
+    /** No figures: run.sh did not run here, for the reason given. */
+    public static WineFigures notRun(String why) {
+        return new WineFigures(Map.of(), "run.sh not run here (" + why + "); RESULTS.md's published figures only");
     }
 
     /**

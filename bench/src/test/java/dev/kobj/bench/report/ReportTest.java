@@ -70,7 +70,7 @@ class ReportTest {
         WineFigures wine = new WineFigures(Map.of("wait_signaled", 14_400.0, "event_pingpong_threads", 36_000.0), "test");
 
         Row met = Row.of(Scenario.of("wait_signaled", null, "WaitBenchmark.wait_signaled")
-                .vs("WaitBenchmark.baseline_semaphore", "Semaphore").wine("wait_signaled", 1)
+                .vs("WaitBenchmark.baseline_semaphore", "Semaphore").wine("wait_signaled", 20_000)
                 .speedupAtLeast(1000).ratioAtMost(1.6).bytesAtMost(0), run, wine);
         assertEquals(1.6, met.ratio(), 1e-12);
         assertEquals(1800.0, met.speedup(), 1e-9);
@@ -80,7 +80,7 @@ class ReportTest {
 
         Row missed = Row.of(Scenario.of("event_pingpong_threads", "virtual",
                         "HandOffBenchmark.event_pingpong_threads[threads=virtual]")
-                .vs("HandOffBenchmark.baseline_park_pingpong[threads=virtual]", "park").wine("event_pingpong_threads", 1)
+                .vs("HandOffBenchmark.baseline_park_pingpong[threads=virtual]", "park").wine("event_pingpong_threads", 36_139)
                 .speedupAtLeast(30).ratioAtMost(1.5).bytesAtMost(0), run, wine);
         assertEquals(900.0 / 700.0, missed.ratio(), 1e-12);
         assertEquals(40.0, missed.speedup(), 1e-9);
@@ -121,11 +121,19 @@ class ReportTest {
     }
 
     @Test
-    void publishedFiguresComeFromTheTable() {
-        WineFigures wine = WineFigures.published(Scenarios.ALL, "no wine here");
-        assertEquals(14_561.0, wine.ns("wait_signaled"));
-        assertEquals(84_816.0, wine.ns("pipe_throughput"));
-        assertTrue(wine.source().contains("RESULTS.md") && wine.source().contains("no wine here"));
+    void theSpeedupUsesTheFasterWineFigure() throws IOException {
+        Scenario s = Scenario.of("wait_signaled", null, "WaitBenchmark.wait_signaled").wine("wait_signaled", 14_561)
+                .speedupAtLeast(1000);
+        Row busyHere = Row.of(s, sample(), new WineFigures(Map.of("wait_signaled", 30_000.0), "loaded machine"));
+        assertEquals(14_561.0, busyHere.wineNs());
+        assertEquals(14_561.0 / 8.0, busyHere.speedup(), 1e-9);
+        Row fasterHere = Row.of(s, sample(), new WineFigures(Map.of("wait_signaled", 7_200.0), "quiet machine"));
+        assertEquals(900.0, fasterHere.speedup(), 1e-9);
+        assertEquals(Row.Verdict.MISSED, fasterHere.verdict());
+        Row notRun = Row.of(s, sample(), WineFigures.notRun("no wine"));
+        assertTrue(Double.isNaN(notRun.wineRunNs()));
+        assertEquals(14_561.0, notRun.wineNs());
+        assertTrue(WineFigures.notRun("no wine").source().contains("no wine"));
     }
 
     @Test
@@ -137,7 +145,7 @@ class ReportTest {
 
         String md = Files.readString(dir.resolve("out.md"));
         assertTrue(md.contains("- profile: test"), md);
-        assertTrue(md.contains("| wait_signaled | 8.00 ± 0.25 | Semaphore release+acquire | 5.00 | 1.60× | 0 | 14 561 | "
+        assertTrue(md.contains("| wait_signaled | 8.00 ± 0.25 | Semaphore release+acquire | 5.00 | 1.60× | 0 | – | 14 561 | "
                 + "1 820× | ≥ 1000× Wine; ≤ 1.5× baseline ✗; ≤ 0 B/op | **missed** |"), md);
         assertTrue(md.contains("| WakeLatencyBenchmark.event_wake_latency | 12 000 | 14 000 | 20 000 | 40 000 | 80 000 | 200 000 |"), md);
         JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("out.json"))).getAsJsonObject();
