@@ -16,7 +16,7 @@ import java.util.Map;
 public record Report(List<Row> rows, Map<String, Measurement> run, WineFigures wine, List<String> context) {
     public Report {
         rows = List.copyOf(rows);
-        run = Map.copyOf(new LinkedHashMap<>(run));
+        run = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(run)); // by id, for reading
         context = List.copyOf(context);
     }
 
@@ -26,8 +26,7 @@ public record Report(List<Row> rows, Map<String, Measurement> run, WineFigures w
         for (Scenario s : scenarios) {
             rows.add(Row.of(s, run, wine));
         }
-        Map<String, Measurement> ordered = new LinkedHashMap<>(run);
-        return new Report(rows, ordered, wine, context);
+        return new Report(rows, run, wine, context);
     }
 
     /** How many rows with targets met them all, of how many have targets. */
