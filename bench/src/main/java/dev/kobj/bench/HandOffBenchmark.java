@@ -94,6 +94,26 @@ public class HandOffBenchmark {
         b.join();
     }
 
+    /** The same round trips with SignalObjectAndWait: each side sets the other's event and waits in one call. */
+    @Benchmark
+    @OperationsPerInvocation(ROUNDS)
+    public void signal_and_wait_pingpong_threads() throws InterruptedException {
+        Thread a = bench.start(() -> {
+            for (int i = 0; i < ROUNDS; i++) {
+                k32.SignalObjectAndWait(ping, pong, INFINITE, false);
+            }
+        });
+        Thread b = bench.start(() -> {
+            k32.WaitForSingleObject(ping, INFINITE);
+            for (int i = 1; i < ROUNDS; i++) {
+                k32.SignalObjectAndWait(pong, ping, INFINITE, false);
+            }
+            k32.SetEvent(pong);
+        });
+        a.join();
+        b.join();
+    }
+
     @Benchmark
     @OperationsPerInvocation(ROUNDS)
     public void event_pingpong_processes() throws InterruptedException {

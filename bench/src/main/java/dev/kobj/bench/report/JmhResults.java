@@ -46,7 +46,7 @@ public final class JmhResults {
             for (var e : s.entrySet()) {
                 // JMH before 1.36 prefixed profiler metrics with a middle dot ("·gc.alloc.rate.norm")
                 String key = e.getKey().startsWith("\u00b7") ? e.getKey().substring(1) : e.getKey();
-                secondary.put(key, number(e.getValue().getAsJsonObject().get("score")));
+                secondary.put(key, mean(e.getValue().getAsJsonObject()));
             }
         }
         return new Measurement(id, o.get("mode").getAsString(), primary.get("score").getAsDouble() * toNs,
@@ -74,6 +74,29 @@ public final class JmhResults {
             case "s/op" -> 1e9;
             default -> throw new IllegalArgumentException("not a time per operation: " + unit);
         };
+    }
+
+    /**
+     * A secondary metric's value per op: the mean of its raw iteration values when JMH gives them, for
+     * an aux counter's score is their sum (JMH sums counters of the EVENTS kind over iterations); the
+     * score otherwise.
+     */
+    static double mean(JsonObject metric) {
+        JsonElement raw = metric.get("rawData");
+        if (raw != null && raw.isJsonArray()) {
+            double sum = 0;
+            int n = 0;
+            for (JsonElement fork : raw.getAsJsonArray()) {
+                for (JsonElement value : fork.getAsJsonArray()) {
+                    sum += number(value);
+                    n++;
+                }
+            }
+            if (n > 0) {
+                return sum / n;
+            }
+        }
+        return number(metric.get("score"));
     }
 
     /** A member object, or null when it is absent or JSON null. */

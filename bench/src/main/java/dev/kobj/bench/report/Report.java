@@ -63,6 +63,7 @@ public record Report(List<Row> rows, Map<String, Measurement> run, WineFigures w
                     .append(" | ").append(verdict(r.verdict()))
                     .append(" |\n");
         }
+        appendNotes(md);
         appendPercentiles(md);
         md.append("\n## Every benchmark of the run\n\n");
         md.append("| benchmark | mode | ns/op | ± (99.9%) | bytes/op | other metrics |\n| --- | --- | ---: | ---: | ---: | --- |\n");
@@ -78,6 +79,23 @@ public record Report(List<Row> rows, Map<String, Measurement> run, WineFigures w
                     .append(" | ").append(other).append(" |\n");
         }
         return md.toString();
+    }
+
+    /** What profiling found for each row that missed a target or has none, each note once with its rows. */
+    private void appendNotes(StringBuilder md) {
+        Map<String, List<String>> notes = new LinkedHashMap<>();
+        for (Row r : rows) {
+            boolean explain = r.verdict() == Row.Verdict.MISSED || r.verdict() == null && Double.isFinite(r.kobjNs());
+            if (explain && r.scenario().whereTimeGoes() != null) {
+                notes.computeIfAbsent(r.scenario().whereTimeGoes(), k -> new ArrayList<>()).add(r.scenario().label());
+            }
+        }
+        if (notes.isEmpty()) {
+            return;
+        }
+        md.append("\n## Where the time goes (rows that missed a target, or have none)\n\n");
+        notes.forEach((note, labels) -> md.append("- **").append(String.join(", ", labels)).append("**: ")
+                .append(note).append('\n'));
     }
 
     private void appendPercentiles(StringBuilder md) {

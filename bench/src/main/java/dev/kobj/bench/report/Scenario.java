@@ -10,9 +10,11 @@ package dev.kobj.bench.report;
  * @param wineNs that scenario's published Wine ns/op (RESULTS.md), or NaN
  * @param bytesMetric the JMH metric whose value is the row's bytes/op: {@code gc.alloc.rate.norm}
  *     (allocated per op), or an aux counter such as {@code retainedBytesPerHandle}
+ * @param whereTimeGoes what profiling showed about this scenario's cost and what would cut it, printed
+ *     when a target is missed; null if not profiled
  */
 public record Scenario(String name, String variant, String kobj, String baseline, String baselineLabel, String wine,
-        double wineNs, String bytesMetric, Targets targets) {
+        double wineNs, String bytesMetric, Targets targets, String whereTimeGoes) {
     public static final String ALLOCATED = "gc.alloc.rate.norm";
 
     /** The targets of a row; a null bound is no target. */
@@ -25,19 +27,20 @@ public record Scenario(String name, String variant, String kobj, String baseline
     }
 
     static Scenario of(String name, String variant, String kobj) {
-        return new Scenario(name, variant, kobj, null, null, null, Double.NaN, ALLOCATED, Targets.NONE);
+        return new Scenario(name, variant, kobj, null, null, null, Double.NaN, ALLOCATED, Targets.NONE, null);
     }
 
     Scenario vs(String baselineId, String label) {
-        return new Scenario(name, variant, kobj, baselineId, label, wine, wineNs, bytesMetric, targets);
+        return new Scenario(name, variant, kobj, baselineId, label, wine, wineNs, bytesMetric, targets, whereTimeGoes);
     }
 
     Scenario wine(String scenario, double publishedNs) {
-        return new Scenario(name, variant, kobj, baseline, baselineLabel, scenario, publishedNs, bytesMetric, targets);
+        return new Scenario(name, variant, kobj, baseline, baselineLabel, scenario, publishedNs, bytesMetric, targets,
+                whereTimeGoes);
     }
 
     Scenario bytesFrom(String metric) {
-        return new Scenario(name, variant, kobj, baseline, baselineLabel, wine, wineNs, metric, targets);
+        return new Scenario(name, variant, kobj, baseline, baselineLabel, wine, wineNs, metric, targets, whereTimeGoes);
     }
 
     Scenario speedupAtLeast(double x) {
@@ -53,7 +56,11 @@ public record Scenario(String name, String variant, String kobj, String baseline
     }
 
     private Scenario withTargets(Targets t) {
-        return new Scenario(name, variant, kobj, baseline, baselineLabel, wine, wineNs, bytesMetric, t);
+        return new Scenario(name, variant, kobj, baseline, baselineLabel, wine, wineNs, bytesMetric, t, whereTimeGoes);
+    }
+
+    Scenario note(String text) {
+        return new Scenario(name, variant, kobj, baseline, baselineLabel, wine, wineNs, bytesMetric, targets, text);
     }
 
     /** The row's label: the scenario, and its variant in parentheses. */

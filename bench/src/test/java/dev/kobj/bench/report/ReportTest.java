@@ -50,7 +50,8 @@ class ReportTest {
         Measurement latency = run.get("WakeLatencyBenchmark.event_wake_latency");
         assertEquals(12_500.0, latency.ns(), 1e-9);
         assertEquals(40_000.0, latency.percentilesNs().get("99.9"), 1e-9);
-        assertEquals(120.0, run.get("ScaleBenchmark.handles_1m").metric("retainedBytesPerHandle"));
+        assertEquals(120.0, run.get("ScaleBenchmark.handles_1m").metric("retainedBytesPerHandle"), 1e-9,
+                "an aux counter's score sums its iterations: the mean of the raw values is per op");
         assertTrue(Double.isNaN(wait.metric("no.such.metric")));
     }
 
@@ -108,7 +109,7 @@ class ReportTest {
     void retainedBytesComeFromTheNamedMetric() throws IOException {
         Row row = Row.of(Scenario.of("handles_1m", null, "ScaleBenchmark.handles_1m")
                 .bytesFrom("retainedBytesPerHandle").bytesAtMost(96), sample(), new WineFigures(Map.of(), "none"));
-        assertEquals(120.0, row.bytes());
+        assertEquals(120.0, row.bytes(), 1e-9);
         assertEquals(Row.Verdict.MISSED, row.verdict());
     }
 
@@ -148,6 +149,8 @@ class ReportTest {
         assertTrue(md.contains("| wait_signaled | 8.00 ± 0.25 | Semaphore release+acquire | 5.00 | 1.60× | 0 | – | 14 561 | "
                 + "1 820× | ≥ 1000× Wine; ≤ 1.5× baseline ✗; ≤ 0 B/op | **missed** |"), md);
         assertTrue(md.contains("| WakeLatencyBenchmark.event_wake_latency | 12 000 | 14 000 | 20 000 | 40 000 | 80 000 | 200 000 |"), md);
+        assertTrue(md.contains("## Where the time goes") && md.contains("- **wait_signaled**: " + Scenarios.FACADE), md);
+        assertTrue(!md.contains(Scenarios.WAIT_ALL), "no note for a row the run did not measure");
         JsonObject json = JsonParser.parseString(Files.readString(dir.resolve("out.json"))).getAsJsonObject();
         JsonObject first = json.getAsJsonArray("rows").asList().stream().map(e -> e.getAsJsonObject())
                 .filter(o -> o.get("kobjBenchmark").getAsString().equals("WaitBenchmark.wait_signaled")).findFirst()
