@@ -27,8 +27,11 @@ public final class Scenarios {
             + "unparks the peer onto this carrier's queue) and this thread's own park, kobj's wait path runs a few "
             + "hundred ns, long enough for the idle second carrier to steal the peer, so each hand-off becomes a "
             + "cross-CPU futex wake-up (~5 us here) instead of a continuation switch on one carrier (the baseline "
-            + "parks at once). Likely fix: a set-then-wait path that parks right after the unpark "
-            + "(SignalObjectAndWait does both in one call), and a shorter wait path before the park.";
+            + "parks at once). A spot check supports this: the same round trips with SignalObjectAndWait "
+            + "(set and wait in one call) took 1 100 ns against 4 438 for SetEvent+WaitForSingleObject and 834 "
+            + "for park/unpark (2026-11-23 15:24, loaded machine). Fix: make the Win32 set-then-wait path park "
+            + "right after its unpark (a shorter wait path before the park), or steer programs to "
+            + "SignalObjectAndWait.";
     static final String FACADE = "JFR (mutex_uncontended, completion_port): each Kernel32 call pays "
             + "Win32ProcessImpl.currentThread (a ThreadLocal get, ~10% of samples, with Reference.refersTo), "
             + "fence() (suspend and end checks, ~8%), HandleTable.get (~16%) and HandleEntry.check; the kernel "
@@ -69,10 +72,19 @@ public final class Scenarios {
     static final String RETAINED = "Class histogram of 1,000,000 open events: DispatcherEvent 48 B + EventObject "
             + "48 B + HandleEntry 24 B + handle-table slot 4 B = 124 B. Fix: the dispatcher state embedded in "
             + "the body (one object, not two) saves ~40 B and meets 96.";
-    static final String ADOPTION = "nt_thread_adoption costs ~50 us on a platform thread with the CPU mostly "
-            + "idle: ProcessManager.endThread calls CoreThread.userTimeOf, i.e. ThreadMXBean.getThreadUserTime, "
-            + "which HotSpot on Linux answers by reading /proc/self/task/<tid>/stat (only the total CPU time has "
-            + "the clock_gettime fast path). Fix: account with getThreadCpuTime, or only under a job time limit.";
+    static final String NT_ADOPTION = "~50 us per adopt+end on a platform thread with the CPU mostly idle: "
+            + "ProcessManager.endThread calls CoreThread.userTimeOf, i.e. ThreadMXBean.getThreadUserTime, which "
+            + "HotSpot on Linux answers by reading /proc/self/task/<tid>/stat (only the total CPU time has the "
+            + "clock_gettime fast path). Fix: account with getThreadCpuTime, or only under a job time limit.";
+    static final String ADOPTION = "JFR: a virtual thread's adoption is small beside its start and join (the "
+            + "baseline, 20-35 us on this loaded machine, is carrier wake-ups): adoptThread allocates a CoreThread, "
+            + "a Waiter and map nodes (ConcurrentHashMap put/remove in threads, adopted and the process's set).";
+    static final String WAITERS = "JFR: ProcessManager.sweep walks every adopted thread each 100 ms "
+            + "(ConcurrentHashMap iteration, CoreThread.javaThread, VirtualThread.alive: ~30% of samples with "
+            + "100,000 adopted) and Win32ProcessImpl.purgeDeadSlots walks the slots; the wake of 100,000 waiters "
+            + "of one event (wakeAllNsPerWaiter) has each woken waiter dequeue itself under the event's lock. Fix: "
+            + "end adopted virtual threads from their own exit (no sweep of live ones), and dequeue woken wait "
+            + "blocks in the signaller's pass.";
 
     public static final List<Scenario> ALL = List.of(
             Scenario.of("event_pingpong_threads", "platform", "HandOffBenchmark.event_pingpong_threads" + PLATFORM)
@@ -172,7 +184,7 @@ public final class Scenarios {
                     .note(RETAINED),
             Scenario.of("waiters_100k", "virtual, ns per waiter", "ScaleBenchmark.waiters_100k")
                     .vs("ScaleBenchmark.baseline_latch_waiters_100k", "CountDownLatch.await")
-                    .note(ADOPTION),
+                    .note(WAITERS),
             Scenario.of("event_wake_latency", "platform, SampleTime", "WakeLatencyBenchmark.event_wake_latency")
                     .vs("WakeLatencyBenchmark.baseline_park_wake_latency", "park/unpark round trip"),
             Scenario.of("event_wake_latency", "virtual, SampleTime", "WakeLatencyBenchmark.Virtual.event_wake_latency")
@@ -181,5 +193,6 @@ public final class Scenarios {
             Scenario.of("thread_adoption", "new virtual thread, first call", "StartupBenchmark.thread_adoption")
                     .vs("StartupBenchmark.baseline_virtual_thread", "virtual thread start+join")
                     .note(ADOPTION),
-            Scenario.of("nt_thread_adoption", "adopt + end, kernel only", "StartupBenchmark.nt_thread_adoption"));
+            Scenario.of("nt_thread_adoption", "adopt + end, kernel only", "StartupBenchmark.nt_thread_adoption")
+                    .note(NT_ADOPTION));
 }
