@@ -9,6 +9,7 @@ import dev.kobj.api.port.PortService;
 import dev.kobj.api.process.KProcess;
 import dev.kobj.api.process.KThread;
 import dev.kobj.win32.Kernel32;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -158,6 +159,10 @@ public class HandOffBenchmark {
         return threads.equals("virtual") ? Thread.ofVirtual().unstarted(body) : Thread.ofPlatform().unstarted(body);
     }
 
+    /**
+     * Both threads start at a gate, as in bench.c, so that they contend from the first pair: without it
+     * one thread could finish its pairs before the other has started.
+     */
     @Benchmark
     @OperationsPerInvocation(2 * ROUNDS)
     public void mutex_contended_2threads() throws InterruptedException {
@@ -167,10 +172,7 @@ public class HandOffBenchmark {
                 k32.ReleaseMutex(mutex);
             }
         };
-        Thread a = bench.start(side);
-        Thread b = bench.start(side);
-        a.join();
-        b.join();
+        contend(side);
     }
 
     @Benchmark
@@ -183,10 +185,32 @@ public class HandOffBenchmark {
                 lock.unlock();
             }
         };
-        Thread a = bench.start(side);
-        Thread b = bench.start(side);
+        contend(side);
+    }
+
+    /** Runs {@code side} on two threads released together, once both have started. */
+    private void contend(Runnable side) throws InterruptedException {
+        CountDownLatch ready = new CountDownLatch(2);
+        CountDownLatch go = new CountDownLatch(1);
+        Runnable gated = () -> {
+            ready.countDown();
+            awaitQuietly(go);
+            side.run();
+        };
+        Thread a = bench.start(gated);
+        Thread b = bench.start(gated);
+        ready.await();
+        go.countDown();
         a.join();
         b.join();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Benchmark
