@@ -48,8 +48,8 @@ public final class Main {
         }
         Map<String, Measurement> run = JmhResults.parse(Files.readString(jmh));
         WineFigures wine = wineSummary != null && Files.isRegularFile(wineSummary)
-                ? WineFigures.parseSummary(Files.readString(wineSummary), "run.sh on this machine, same session ("
-                        + wineSummary.getFileName() + "); " + wineNote)
+                ? WineFigures.parseSummary(Files.readString(wineSummary), "run.sh on this machine ("
+                        + wineSummary.getFileName() + "): " + wineNote)
                 : WineFigures.notRun(wineNote);
         Report report = Report.of(Scenarios.ALL, run, wine, context);
         if (out.getParent() != null) {
