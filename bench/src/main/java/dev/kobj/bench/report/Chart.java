@@ -1,5 +1,6 @@
 package dev.kobj.bench.report;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * The report's picture, drawn headless with XChart: kobj ÷ baseline per scenario and the speed-up
- * over Wine (log scale); each bar's label carries its target bound. Rows without the figure are left out.
+ * over Wine, both on log scales; each point's label carries its target bound, its colour the verdict.
+ * Rows without the figure are left out.
  */
 final class Chart {
     private Chart() {
@@ -34,33 +36,43 @@ final class Chart {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setXAxisLabelRotation(35);
         chart.getStyler().setYAxisLogarithmic(log);
-        if (log) { // XChart's bars start at 0, which a log axis cannot show: markers instead
-            chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
-            chart.getStyler().setMarkerSize(10);
-        }
-        chart.getStyler().setAvailableSpaceFill(0.8);
-        chart.getStyler().setOverlapped(false);
+        // markers, not bars: XChart's bars start at 0, which a log axis cannot show
+        chart.getStyler().setDefaultSeriesRenderStyle(CategorySeries.CategorySeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(11);
+        chart.getStyler().setOverlapped(true);
         return chart;
     }
 
-    /** One bar per row with the figure; a row's target bound is in its label ("wait_signaled ≥1000"). */
+    /**
+     * One point per row with the figure, in a series by verdict (target met, missed, or none for this
+     * figure), so the colour tells; a row's target bound is in its label ("wait_signaled ≥1 000×").
+     */
     private static void series(CategoryChart chart, List<Row> rows, boolean ratio) {
         List<String> labels = new ArrayList<>();
-        List<Double> measured = new ArrayList<>();
+        List<Double> met = new ArrayList<>();
+        List<Double> missed = new ArrayList<>();
+        List<Double> none = new ArrayList<>();
         for (Row r : rows) {
             double value = ratio ? r.ratio() : r.speedup();
             if (!Double.isFinite(value) || value <= 0) {
                 continue;
             }
             Double target = ratio ? r.scenario().targets().maxRatio() : r.scenario().targets().minSpeedup();
-            String bound = target == null ? "" : (ratio ? " ≤" : " ≥") + Report.times(target);
-            labels.add(r.scenario().label() + bound);
-            measured.add(value);
+            labels.add(r.scenario().label() + (target == null ? "" : (ratio ? " ≤" : " ≥") + Report.times(target)));
+            boolean ok = target != null && (ratio ? value <= target : value >= target);
+            met.add(target != null && ok ? value : null);
+            missed.add(target != null && !ok ? value : null);
+            none.add(target == null ? value : null);
         }
         if (labels.isEmpty()) {
             labels.add("no data");
-            measured.add(1.0);
+            none.add(1.0);
+            met.add(null);
+            missed.add(null);
         }
-        chart.addSeries(ratio ? "kobj ÷ baseline" : "Wine ÷ kobj", labels, measured);
+        chart.addSeries("target met", labels, met).setMarkerColor(new Color(0x2E7D32)).setFillColor(new Color(0x2E7D32));
+        chart.addSeries("target missed", labels, missed).setMarkerColor(new Color(0xC62828))
+                .setFillColor(new Color(0xC62828));
+        chart.addSeries("no target", labels, none).setMarkerColor(new Color(0x757575)).setFillColor(new Color(0x757575));
     }
 }
