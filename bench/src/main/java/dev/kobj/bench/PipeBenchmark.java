@@ -1,14 +1,13 @@
 package dev.kobj.bench;
 
-import static dev.kobj.win32.Win32.*;
-
+import dev.kobj.api.KernelConfig.ThreadKind;
 import dev.kobj.win32.Kernel32;
-import dev.kobj.win32.Win32;
-import dev.kobj.win32.Win32System;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.Pipe;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -24,11 +23,11 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Pipes between two platform threads through Kernel32, beside {@link java.nio.channels.Pipe} and an
- * event ping-pong in the same run: a 64-byte round trip through a pair of anonymous pipes, through one
- * message-mode duplex named pipe, through a pair of NIO pipes, and a SetEvent/WaitForSingleObject round
- * trip; 64 KiB writes streamed one way (kobj anonymous pipe vs NIO pipe); and a write then a read on one
- * thread (the CPU cost without a hand-off). One op is one round trip, one 64 KiB chunk, or one write+read.
+ * Wine's data-transfer scenarios through Kernel32 between platform threads: {@code pipe_throughput}
+ * (an anonymous pipe of 64 KiB, a writer thread streaming 64 KiB WriteFile chunks to the reader; one op
+ * is one chunk) beside a {@link java.nio.channels.Pipe} with 64 KiB direct buffers; and
+ * {@code mailslot_send_recv} (a writer process sends 64-byte messages, the reader's time per message)
+ * beside a bounded queue of 64-byte arrays between two threads.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -37,232 +36,117 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = "--sun-misc-unsafe-memory-access=allow")
 @State(Scope.Benchmark)
 public class PipeBenchmark {
-    static final int ROUNDS = 2_000;
     static final int CHUNKS = 200;
-    static final int MESSAGE = 64;
     static final int CHUNK = 64 * 1024;
+    static final int MESSAGES = 2_000;
 
-    Win32System system;
+    Win32Bench bench;
     Kernel32 k32;
+    long ready;
+    long go;
+    int slotNumber;
 
     @Setup
     public void setUp() {
-        system = Win32.boot();
-        k32 = system.attach("bench.exe").kernel32();
+        bench = new Win32Bench(ThreadKind.PLATFORM);
+        k32 = bench.k32;
+        Programs.registerAll(bench);
+        ready = bench.check(k32.CreateEvent(null, false, false, Programs.READY_EVENT), "CreateEvent");
+        go = bench.check(k32.CreateEvent(null, true, false, Programs.GO_EVENT), "CreateEvent");
     }
 
     @TearDown
     public void tearDown() {
-        system.close();
+        bench.close();
     }
 
-    private static Thread start(Runnable body) {
-        return Thread.ofPlatform().start(body);
-    }
-
-    private long[] pipe(int size) {
+    @Benchmark
+    @OperationsPerInvocation(CHUNKS)
+    public void pipe_throughput() throws InterruptedException {
         long[] r = new long[1];
         long[] w = new long[1];
-        if (!k32.CreatePipe(r, w, null, size)) {
-            throw new IllegalStateException("CreatePipe failed with " + k32.GetLastError());
-        }
-        return new long[] {r[0], w[0]};
-    }
-
-    private void close(long... handles) {
-        for (long h : handles) {
-            k32.CloseHandle(h);
-        }
-    }
-
-    /** Reads exactly {@code length} bytes (a byte pipe may return less per call). */
-    private void readFully(long h, byte[] buffer, int length, int[] n) {
-        for (int got = 0; got < length; got += n[0]) {
-            if (!k32.ReadFile(h, buffer, length - got, n, null)) {
-                throw new IllegalStateException("ReadFile failed with " + k32.GetLastError());
-            }
-        }
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(ROUNDS)
-    public void anonymousPipePingPong() throws InterruptedException {
-        long[] there = pipe(0);
-        long[] back = pipe(0);
-        Thread a = start(() -> {
-            byte[] buffer = new byte[MESSAGE];
-            int[] n = new int[1];
-            for (int i = 0; i < ROUNDS; i++) {
-                k32.WriteFile(there[1], buffer, MESSAGE, n, null);
-                readFully(back[0], buffer, MESSAGE, n);
-            }
-        });
-        Thread b = start(() -> {
-            byte[] buffer = new byte[MESSAGE];
-            int[] n = new int[1];
-            for (int i = 0; i < ROUNDS; i++) {
-                readFully(there[0], buffer, MESSAGE, n);
-                k32.WriteFile(back[1], buffer, MESSAGE, n, null);
-            }
-        });
-        a.join();
-        b.join();
-        close(there[0], there[1], back[0], back[1]);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(ROUNDS)
-    public void messageNamedPipePingPong() throws InterruptedException {
-        String name = "\\\\.\\pipe\\bench-" + System.nanoTime();
-        long server = k32.CreateNamedPipe(name, PIPE_ACCESS_DUPLEX, PIPE_TYPE_MESSAGE | PIPE_READMODE_MESSAGE, 1,
-                4096, 4096, 0, null);
-        long client = k32.CreateFile(name, GENERIC_READ | GENERIC_WRITE, 0, null, OPEN_EXISTING, 0, 0);
-        k32.SetNamedPipeHandleState(client, new int[] {PIPE_READMODE_MESSAGE}, null, null);
-        Thread a = start(() -> {
-            byte[] buffer = new byte[MESSAGE];
-            int[] n = new int[1];
-            for (int i = 0; i < ROUNDS; i++) {
-                k32.WriteFile(client, buffer, MESSAGE, n, null);
-                k32.ReadFile(client, buffer, MESSAGE, n, null);
-            }
-        });
-        Thread b = start(() -> {
-            byte[] buffer = new byte[MESSAGE];
-            int[] n = new int[1];
-            for (int i = 0; i < ROUNDS; i++) {
-                k32.ReadFile(server, buffer, MESSAGE, n, null);
-                k32.WriteFile(server, buffer, MESSAGE, n, null);
-            }
-        });
-        a.join();
-        b.join();
-        close(client, server);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(ROUNDS)
-    public void eventPingPong() throws InterruptedException {
-        long ping = k32.CreateEvent(null, false, false, null);
-        long pong = k32.CreateEvent(null, false, false, null);
-        Thread a = start(() -> {
-            for (int i = 0; i < ROUNDS; i++) {
-                k32.SetEvent(ping);
-                k32.WaitForSingleObject(pong, INFINITE);
-            }
-        });
-        Thread b = start(() -> {
-            for (int i = 0; i < ROUNDS; i++) {
-                k32.WaitForSingleObject(ping, INFINITE);
-                k32.SetEvent(pong);
-            }
-        });
-        a.join();
-        b.join();
-        close(ping, pong);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(ROUNDS)
-    public void baselineNioPipePingPong() throws Exception {
-        Pipe there = Pipe.open();
-        Pipe back = Pipe.open();
-        Thread a = start(() -> {
-            ByteBuffer buffer = ByteBuffer.allocate(MESSAGE);
-            for (int i = 0; i < ROUNDS; i++) {
-                write(there.sink(), buffer);
-                read(back.source(), buffer);
-            }
-        });
-        Thread b = start(() -> {
-            ByteBuffer buffer = ByteBuffer.allocate(MESSAGE);
-            for (int i = 0; i < ROUNDS; i++) {
-                read(there.source(), buffer);
-                write(back.sink(), buffer);
-            }
-        });
-        a.join();
-        b.join();
-        closeNio(there, back);
-    }
-
-    /** One thread writes 64 bytes and reads them back: the CPU cost of a write and a read, no hand-off. */
-    @Benchmark
-    @OperationsPerInvocation(ROUNDS)
-    public void anonymousPipeWriteThenRead() {
-        long[] p = pipe(0);
-        byte[] buffer = new byte[MESSAGE];
-        int[] n = new int[1];
-        for (int i = 0; i < ROUNDS; i++) {
-            k32.WriteFile(p[1], buffer, MESSAGE, n, null);
-            k32.ReadFile(p[0], buffer, MESSAGE, n, null);
-        }
-        close(p[0], p[1]);
-    }
-
-    @Benchmark
-    @OperationsPerInvocation(CHUNKS)
-    public void anonymousPipeStream64k() throws InterruptedException {
-        long[] p = pipe(CHUNK);
-        Thread reader = start(() -> {
-            byte[] buffer = new byte[CHUNK];
+        bench.check(k32.CreatePipe(r, w, null, CHUNK), "CreatePipe");
+        Thread writer = bench.start(() -> {
+            byte[] data = new byte[CHUNK];
             int[] n = new int[1];
             for (int i = 0; i < CHUNKS; i++) {
-                readFully(p[0], buffer, CHUNK, n);
+                k32.WriteFile(w[0], data, CHUNK, n, null);
             }
         });
-        byte[] data = new byte[CHUNK];
+        byte[] buffer = new byte[CHUNK];
         int[] n = new int[1];
-        for (int i = 0; i < CHUNKS; i++) {
-            k32.WriteFile(p[1], data, CHUNK, n, null);
+        for (long got = 0, total = (long) CHUNKS * CHUNK; got < total; got += n[0]) {
+            bench.check(k32.ReadFile(r[0], buffer, CHUNK, n, null), "ReadFile");
         }
-        reader.join();
-        close(p[0], p[1]);
+        writer.join();
+        k32.CloseHandle(r[0]);
+        k32.CloseHandle(w[0]);
     }
 
     @Benchmark
     @OperationsPerInvocation(CHUNKS)
-    public void baselineNioPipeStream64k() throws Exception {
+    public void baseline_nio_pipe_throughput() throws Exception {
         Pipe p = Pipe.open();
-        Thread reader = start(() -> {
-            ByteBuffer buffer = ByteBuffer.allocate(CHUNK);
-            for (int i = 0; i < CHUNKS; i++) {
-                read(p.source(), buffer);
+        Thread writer = Thread.ofPlatform().start(() -> {
+            ByteBuffer data = ByteBuffer.allocateDirect(CHUNK);
+            try {
+                for (int i = 0; i < CHUNKS; i++) {
+                    data.clear();
+                    while (data.hasRemaining()) {
+                        p.sink().write(data);
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         });
-        ByteBuffer data = ByteBuffer.allocate(CHUNK);
-        for (int i = 0; i < CHUNKS; i++) {
-            write(p.sink(), data);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(CHUNK);
+        for (long got = 0, total = (long) CHUNKS * CHUNK; got < total; ) {
+            buffer.clear();
+            got += p.source().read(buffer);
         }
-        reader.join();
-        closeNio(p);
+        writer.join();
+        p.sink().close();
+        p.source().close();
     }
 
-    private static void write(Pipe.SinkChannel sink, ByteBuffer buffer) {
-        buffer.clear();
-        try {
-            while (buffer.hasRemaining()) {
-                sink.write(buffer);
+    @Benchmark
+    @OperationsPerInvocation(MESSAGES)
+    public void mailslot_send_recv() {
+        String name = "\\\\.\\mailslot\\wbench_" + slotNumber++;
+        long slot = bench.check(k32.CreateMailslot(name, 0, dev.kobj.win32.Win32.MAILSLOT_WAIT_FOREVER, null),
+                "CreateMailslot");
+        k32.ResetEvent(go);
+        long child = Programs.spawn(k32, Programs.SLOT_WRITER + " " + name + " " + MESSAGES);
+        bench.check(k32.WaitForSingleObject(ready, 60_000) == 0, "WaitForSingleObject(ready)");
+        k32.SetEvent(go);
+        byte[] buffer = new byte[512];
+        int[] n = new int[1];
+        for (int i = 0; i < MESSAGES; i++) {
+            bench.check(k32.ReadFile(slot, buffer, buffer.length, n, null) && n[0] == Programs.MESSAGE,
+                    "ReadFile(mailslot)");
+        }
+        Programs.join(k32, child);
+        k32.CloseHandle(slot);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(MESSAGES)
+    public void baseline_queue_messages() throws InterruptedException {
+        BlockingQueue<byte[]> queue = new ArrayBlockingQueue<>(64);
+        Thread writer = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < MESSAGES; i++) {
+                try {
+                    queue.put(new byte[Programs.MESSAGE]);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        });
+        for (int i = 0; i < MESSAGES; i++) {
+            queue.take();
         }
-    }
-
-    private static void read(Pipe.SourceChannel source, ByteBuffer buffer) {
-        buffer.clear();
-        try {
-            while (buffer.hasRemaining()) {
-                source.read(buffer);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void closeNio(Pipe... pipes) throws IOException {
-        for (Pipe p : pipes) {
-            p.sink().close();
-            p.source().close();
-        }
+        writer.join();
     }
 }

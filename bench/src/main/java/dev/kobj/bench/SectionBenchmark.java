@@ -1,13 +1,13 @@
 package dev.kobj.bench;
 
-import dev.kobj.api.Kernel;
-import dev.kobj.api.KernelConfig;
-import dev.kobj.api.Kernels;
-import dev.kobj.api.object.ObjectManager;
-import dev.kobj.api.process.KProcess;
-import dev.kobj.api.process.KThread;
-import dev.kobj.api.section.SectionService;
-import dev.kobj.api.section.SectionView;
+import static dev.kobj.win32.Win32.FILE_MAP_READ;
+import static dev.kobj.win32.Win32.FILE_MAP_WRITE;
+import static dev.kobj.win32.Win32.INVALID_HANDLE_VALUE;
+import static dev.kobj.win32.Win32.PAGE_READWRITE;
+
+import dev.kobj.api.KernelConfig.ThreadKind;
+import dev.kobj.win32.Kernel32;
+import dev.kobj.win32.MappedView;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -25,25 +25,22 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Wine's {@code section_map_unmap}: create a 1 MiB pagefile section, map a view, unmap it, close the
- * handle; beside it, the JDK doing the same memory work (a shared arena of 1 MiB, allocated and
- * closed). Also a write through one view read through another, beside a plain segment write+read.
+ * Wine's {@code section_map_unmap} through Kernel32: CreateFileMapping (1 MiB, pagefile), MapViewOfFile,
+ * UnmapViewOfFile, CloseHandle; beside it the JDK doing the same memory work (a shared arena of 1 MiB,
+ * allocated and closed). Also a write through one view read through another, beside a plain segment
+ * write+read.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED"})
-@State(Scope.Benchmark)
+@State(Scope.Thread)
 public class SectionBenchmark {
-    private static final long MIB = 1 << 20;
+    private static final int MIB = 1 << 20;
 
-    Kernel kernel;
-    ObjectManager objects;
-    SectionService sections;
-    KThread caller;
-    final long[] handle = new long[1];
-    final SectionView[] view = new SectionView[1];
+    Win32Bench bench;
+    Kernel32 k32;
     MemorySegment writer;
     MemorySegment reader;
     MemorySegment plain;
@@ -51,50 +48,44 @@ public class SectionBenchmark {
 
     @Setup
     public void setUp() {
-        kernel = Kernels.boot(KernelConfig.defaults().withModules("core", "ipc"));
-        objects = kernel.service(ObjectManager.class).orElseThrow();
-        sections = kernel.service(SectionService.class).orElseThrow();
-        KProcess process = kernel.processes().createProcess("bench.exe", 1);
-        caller = kernel.processes().adoptThread(process, Thread.currentThread());
-        sections.createSection(caller, null, SectionService.SECTION_ALL_ACCESS, MIB, SectionService.PAGE_READWRITE,
-                0, 0, handle);
-        sections.mapView(caller, handle[0], SectionService.FILE_MAP_WRITE, 0, 0, view);
-        writer = view[0].segment();
-        sections.mapView(caller, handle[0], SectionService.FILE_MAP_READ, 0, 0, view);
-        reader = view[0].segment();
+        bench = new Win32Bench(ThreadKind.PLATFORM);
+        k32 = bench.k32;
+        long section = bench.check(k32.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, MIB, null),
+                "CreateFileMapping");
+        writer = k32.MapViewOfFile(section, FILE_MAP_WRITE, 0, 0, 0).segment();
+        reader = k32.MapViewOfFile(section, FILE_MAP_READ, 0, 0, 0).segment();
         plain = Arena.ofAuto().allocate(MIB);
     }
 
     @TearDown
     public void tearDown() {
-        kernel.close();
+        bench.close();
     }
 
     @Benchmark
-    public int sectionMapUnmap() {
-        sections.createSection(caller, null, SectionService.SECTION_ALL_ACCESS, MIB, SectionService.PAGE_READWRITE,
-                0, 0, handle);
-        sections.mapView(caller, handle[0], SectionService.FILE_MAP_WRITE, 0, 0, view);
-        sections.unmapView(caller, view[0].baseAddress());
-        return objects.close(caller, handle[0]);
+    public boolean section_map_unmap() {
+        long section = k32.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, MIB, null);
+        MappedView view = k32.MapViewOfFile(section, FILE_MAP_WRITE, 0, 0, 0);
+        k32.UnmapViewOfFile(view.address());
+        return k32.CloseHandle(section);
     }
 
     @Benchmark
-    public long jdkSharedArena1MiB() {
+    public long baseline_shared_arena_1mib() {
         try (Arena arena = Arena.ofShared()) {
             return arena.allocate(MIB).address();
         }
     }
 
     @Benchmark
-    public long writeOneViewReadAnother() {
+    public long write_one_view_read_another() {
         offset = (offset + 4096) & (MIB - 1);
         writer.set(ValueLayout.JAVA_LONG, offset, offset);
         return reader.get(ValueLayout.JAVA_LONG, offset);
     }
 
     @Benchmark
-    public long plainSegmentWriteRead() {
+    public long baseline_segment_write_read() {
         offset = (offset + 4096) & (MIB - 1);
         plain.set(ValueLayout.JAVA_LONG, offset, offset);
         return plain.get(ValueLayout.JAVA_LONG, offset);
