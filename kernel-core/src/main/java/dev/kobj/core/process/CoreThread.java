@@ -47,6 +47,7 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
     private volatile int suspendCount;
     private DispatcherObject[] waitObjects;
     private KernelObject[] waitKernelObjects;
+    private final long[] waitBuckets = new long[16];
     private volatile ThreadBlocking blocking;
 
     CoreThread(int id, CoreProcess process, Thread javaThread, DispatcherContext context) {
@@ -239,6 +240,11 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
             waitKernelObjects = objects;
         }
         return objects;
+    }
+
+    /** Scratch of 1,024 bits, all clear between uses: the wait engine's duplicate check for a wait-all. */
+    public long[] waitBuckets() {
+        return waitBuckets;
     }
 
     public DispatcherObject[] waitObjects() {
