@@ -270,7 +270,7 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
         return handles;
     }
 
-    /** The process's first 64 handle entries ({@link dev.kobj.core.object.HandleTable#firstSegment()}). */
+    /** The process's first page of handle entries ({@link dev.kobj.core.object.HandleTable#firstSegment()}). */
     public HandleEntry[] firstHandles() {
         return firstHandles;
     }
