@@ -9,6 +9,7 @@ import dev.kobj.api.dispatch.KernelClock;
 import dev.kobj.api.dispatch.TimerQueue;
 import dev.kobj.api.dispatch.WaitService;
 import dev.kobj.api.memory.MemoryService;
+import dev.kobj.api.inspect.KernelInspector;
 import dev.kobj.api.io.IoService;
 import dev.kobj.api.object.HandleTablePolicy;
 import dev.kobj.api.object.ObjectManager;
@@ -19,6 +20,7 @@ import dev.kobj.core.dispatch.WaitEngine;
 import dev.kobj.core.memory.MemoryManager;
 import dev.kobj.core.io.IoManager;
 import dev.kobj.core.object.ObjectManagerImpl;
+import dev.kobj.core.process.ProcessInspector;
 import dev.kobj.core.process.ProcessManager;
 import dev.kobj.core.security.SecurityServiceImpl;
 
@@ -50,6 +52,7 @@ public final class CoreModule implements KernelModule {
         CoreTypes.ALL.forEach(kernel::objectType);
         kernel.service(ObjectManager.class, ObjectManagerImpl.class);
         kernel.service(ProcessService.class, ProcessManager.class);
+        kernel.service(KernelInspector.class, ProcessInspector.class);
         kernel.service(WaitService.class, WaitEngine.class);
         kernel.service(SecurityService.class, SecurityServiceImpl.class);
         kernel.service(MemoryService.class, MemoryManager.class);

@@ -2,8 +2,6 @@ package dev.kobj.launcher;
 
 import static dev.kobj.win32.Win32.*;
 
-import dev.kobj.api.Kernel;
-import dev.kobj.api.Kernels;
 import dev.kobj.win32.Kernel32;
 import dev.kobj.win32.Ntdll;
 import dev.kobj.win32.ObjectAttributes;
@@ -15,10 +13,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code kobj demo NAME}: small Windows-style programs that show one mechanism each. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -26,11 +21,7 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
     private static final String PORT = "\\BaseNamedObjects\\kobj-demo-lpc";
 
-    @Mixin
-    KernelOptions kernelOptions;
-
-    @Spec
-    CommandSpec spec;
+    private final Console console;
 
     @Parameters(index = "0", description = "The demo: ${COMPLETION-CANDIDATES}.", completionCandidates = Names.class)
     String name;
@@ -41,25 +32,26 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
+    DemoCommand(Console console) {
+        this.console = console;
+    }
+
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = console.out();
         if (!name.equals("lpc")) {
-            spec.commandLine().getErr().println("kobj demo: no demo named " + name + " (try: lpc)");
+            console.fail("demo: no demo named " + name + " (try: lpc)");
             return 2;
         }
-        try (Kernel kernel = Kernels.boot(kernelOptions.config()); Win32System system = Win32.boot(kernel)) {
-            lpc(system, out);
-        }
+        lpc(console.session().system(), console.session().kernel32(), out);
         out.flush();
         return 0;
     }
 
     /** server.exe answers each request upper-cased until it hears its client go; client.exe asks three times. */
-    private static void lpc(Win32System system, PrintWriter out) {
+    private static void lpc(Win32System system, Kernel32 shell, PrintWriter out) {
         system.register("server.exe", (k32, commandLine) -> server(k32, system, out));
         system.register("client.exe", (k32, commandLine) -> client(k32, system, out));
-        Kernel32 shell = system.attach("demo.exe").kernel32();
         long ready = shell.CreateEvent(null, true, false, "kobj-demo-lpc-ready");
         ProcessInformation server = start(shell, "server.exe");
         shell.WaitForSingleObject(ready, 5000);
@@ -69,6 +61,11 @@ final class DemoCommand implements Callable<Integer> {
         int[] code = new int[1];
         shell.GetExitCodeProcess(server.hProcess, code);
         out.printf("demo:   server.exe exited with %d%n", code[0]);
+        shell.CloseHandle(ready);
+        for (ProcessInformation pi : new ProcessInformation[] {server, client}) {
+            shell.CloseHandle(pi.hProcess);
+            shell.CloseHandle(pi.hThread);
+        }
     }
 
     private static ProcessInformation start(Kernel32 k32, String image) {
