@@ -83,6 +83,12 @@ final class Commands {
         @Override
         public int handleParseException(ParameterException e, String[] args) {
             String command = e.getCommandLine().getCommandName();
+            boolean root = command.isEmpty() || command.equals("kobj");
+            if (root && e instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()
+                    && !u.getUnmatched().getFirst().startsWith("-")) {
+                console.fail("unknown command '" + u.getUnmatched().getFirst() + "' (see: help)");
+                return 2;
+            }
             console.fail((command.isEmpty() ? "" : command + ": ") + e.getMessage()
                     + (command.isEmpty() || command.equals("kobj") ? "" : " (see: help " + command + ")"));
             return 2;

@@ -60,6 +60,9 @@ final class CreateCommand implements Callable<Integer> {
     @Option(names = "--size", paramLabel = "BYTES", description = "section: size in bytes (default 4096).")
     long size = 4096;
 
+    @Option(names = "--open-existing", description = "Open the object if the name exists (OBJ_OPENIF).")
+    boolean openIf;
+
     @Option(names = "--inherit", description = "The handle is inherited by child processes.")
     boolean inherit;
 
@@ -85,7 +88,7 @@ final class CreateCommand implements Callable<Integer> {
         }
         String path = name == null ? null : session.path(name);
         ObjectAttributes attributes = new ObjectAttributes(0, path,
-                OBJ_CASE_INSENSITIVE | (inherit ? OBJ_INHERIT : 0), null);
+                OBJ_CASE_INSENSITIVE | (inherit ? OBJ_INHERIT : 0) | (openIf ? OBJ_OPENIF : 0), null);
         Ntdll nt = session.ntdll();
         long[] handle = new long[1];
         int status = switch (kind) {

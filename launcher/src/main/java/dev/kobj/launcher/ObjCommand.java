@@ -52,7 +52,8 @@ final class ObjCommand implements Callable<Integer> {
         long[] opened = new long[1];
         KThread caller = session.caller();
         int status = session.objects().open(caller, ObjectAttributes.named(path,
-                ObjectAttributes.OBJ_CASE_INSENSITIVE | ObjectAttributes.OBJ_OPENLINK), null, 0, opened);
+                ObjectAttributes.OBJ_CASE_INSENSITIVE | ObjectAttributes.OBJ_OPENLINK), null,
+                dev.kobj.api.object.Access.MAXIMUM_ALLOWED, opened);
         if (status != STATUS_SUCCESS) {
             return console.fail("obj " + path, status);
         }

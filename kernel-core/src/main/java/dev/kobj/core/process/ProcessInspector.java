@@ -70,10 +70,10 @@ public final class ProcessInspector implements KernelInspector {
         for (CoreProcess process : processes.allProcesses()) {
             for (CoreThread thread : process.threads) {
                 Waiter waiter = thread.waiterIfPresent();
-                if (waiter == null || !waiter.isWaiting()) {
-                    continue;
+                int count = waiter == null ? 0 : Math.min(waiter.count(), 64);
+                if (count == 0 || !waiter.isWaiting()) {
+                    continue; // a waiter made for owning a mutant starts WAITING but never armed
                 }
-                int count = Math.min(waiter.count(), 64);
                 List<KernelObject> objects = new ArrayList<>(count);
                 try {
                     for (int i = 0; i < count; i++) {
