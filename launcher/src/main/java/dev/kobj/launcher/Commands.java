@@ -71,7 +71,10 @@ final class Commands {
     }
 
     /** The root of line commands: a line names a command. */
-    @CommandLine.Command(name = "", description = "A kobj shell or script line.")
+    @CommandLine.Command(name = "", customSynopsis = "COMMAND [OPTIONS] [ARGUMENTS]",
+            description = "Commands of the kobj shell and of scripts (kobj run), all on one kernel:",
+            footer = {"", "Objects are named as for Win32: Foo is in \\Sessions\\1\\BaseNamedObjects, Global\\Foo in "
+                    + "\\BaseNamedObjects, and \\Path is a full NT path. help COMMAND tells more; exit leaves the shell."})
     static final class LineRoot implements Runnable {
         @Override
         public void run() {

@@ -101,6 +101,8 @@ final class ShellCommand implements Callable<Integer> {
 
     /** The terminal a person types at. */
     static Terminal systemTerminal() {
+        // Without a terminal (input from a pipe) JLine falls back to a dumb one; that is expected, not a warning.
+        java.util.logging.Logger.getLogger("org.jline").setLevel(java.util.logging.Level.SEVERE);
         try {
             return TerminalBuilder.builder().name("kobj").system(true).build();
         } catch (IOException e) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 final class WaitCommand implements Callable<Integer> {
     private final Console console;
 
-    @Parameters(index = "0", arity = "1..64", paramLabel = "OBJECT", description = "Names the console holds, or handles.")
+    @Parameters(index = "0", arity = "1..*", paramLabel = "OBJECT", description = "Names the console holds, or handles.")
     List<String> objects;
 
     @Option(names = {"-t", "--timeout"}, paramLabel = "MS", description = "Give up after MS milliseconds (default: never).")

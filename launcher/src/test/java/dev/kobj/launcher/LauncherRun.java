@@ -27,6 +27,17 @@ final class LauncherRun {
         }
     }
 
+    /** {@code kobj run [runOptions] -} with {@code script} as standard input. */
+    int scriptWith(String[] runOptions, String script) {
+        try (Console console = new Console(new GlobalOptions(), new PrintWriter(out, true), new PrintWriter(err, true))) {
+            console.setIn(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)));
+            java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of("run"));
+            all.addAll(java.util.List.of(runOptions));
+            all.add("-");
+            return Commands.kobj(console).execute(all.toArray(String[]::new));
+        }
+    }
+
     /** Standard output with \n line ends. */
     String out() {
         return out.toString().replace(System.lineSeparator(), "\n");
