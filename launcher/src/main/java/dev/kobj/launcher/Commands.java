@@ -43,6 +43,9 @@ final class Commands {
         for (Class<?> command : LINE_COMMANDS) {
             try {
                 root.addSubcommand(factory.create(command));
+                if (command == EchoCommand.class) {
+                    root.getSubcommands().get("echo").setUnmatchedOptionsArePositionalParams(true); // echo "-- x"
+                }
             } catch (Exception e) {
                 throw new IllegalStateException("cannot make " + command.getSimpleName(), e);
             }
