@@ -75,14 +75,14 @@ final class Console implements AutoCloseable {
     }
 
     /** The session, booted from the global options on first use. */
-    Session session() {
+    synchronized Session session() {
         if (session == null) {
             session = new Session(LauncherConfig.of(options));
         }
         return session;
     }
 
-    boolean hasSession() {
+    synchronized boolean hasSession() {
         return session != null;
     }
 
@@ -134,7 +134,7 @@ final class Console implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         if (session != null) {
             try {
                 session.close();

@@ -34,6 +34,14 @@ final class ShellCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        // The kernel boots while the terminal and line reader are made: the two take about as long.
+        Thread.ofPlatform().name("kobj-boot").start(() -> {
+            try {
+                console.session();
+            } catch (RuntimeException e) {
+                // reported when the shell asks for the session on its own thread
+            }
+        });
         try (Terminal terminal = console.terminal()) {
             return run(terminal);
         } catch (IOException e) {
@@ -50,12 +58,12 @@ final class ShellCommand implements Callable<Integer> {
         Thread shellThread = Thread.currentThread();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> shellThread.interrupt());
         try {
-            Session session = console.session();
+            LineReader reader = reader(terminal);
+            Session session = console.session(); // waits for the boot thread
             out.println("kobj: a kernel with modules " + String.join(", ",
                     session.kernel().modules().stream().map(ModuleInfo::id).toList())
                     + ". Type help, or press Tab; exit leaves.");
             out.flush();
-            LineReader reader = reader(terminal);
             while (true) {
                 String line;
                 try {
