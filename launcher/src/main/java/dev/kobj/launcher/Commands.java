@@ -15,7 +15,7 @@ final class Commands {
         TypesCommand.class, DirCommand.class, TreeCommand.class, PsCommand.class, HandlesCommand.class,
         ObjCommand.class, CreateCommand.class, OpenCommand.class, SignalCommands.Set.class,
         SignalCommands.Reset.class, SignalCommands.Release.class, WaitCommand.class, CloseCommand.class,
-        DeadlocksCommand.class, WatchCommand.class, DemoCommand.class, EchoCommand.class, SleepCommand.class,
+        DeadlocksCommand.class, WatchCommand.class, DemoCommand.class, EchoCommand.class, SleepCommand.class, TraceCommand.class,
     };
 
     private Commands() {
@@ -45,6 +45,10 @@ final class Commands {
                 root.addSubcommand(factory.create(command));
                 if (command == EchoCommand.class) {
                     root.getSubcommands().get("echo").setUnmatchedOptionsArePositionalParams(true); // echo "-- x"
+                }
+                if (command == TraceCommand.class) { // trace wait E --timeout 5: the options are the command's
+                    root.getSubcommands().get("trace").setStopAtPositional(true)
+                            .setUnmatchedOptionsArePositionalParams(true);
                 }
             } catch (Exception e) {
                 throw new IllegalStateException("cannot make " + command.getSimpleName(), e);

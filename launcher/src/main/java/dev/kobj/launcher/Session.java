@@ -89,16 +89,11 @@ final class Session implements AutoCloseable {
         if (thread != null && thread.javaThread() == Thread.currentThread() && !thread.isEnded()) {
             return thread;
         }
-        console.ntdll().NtClose(0); // adopts the calling Java thread into the console process
-        for (KernelInspector.ProcessSnapshot p : inspector.processes()) {
-            if (p.process().id() == console.id()) {
-                for (KThread t : p.threads()) {
-                    if (t.javaThread() == Thread.currentThread()) {
-                        caller = t;
-                        return t;
-                    }
-                }
-            }
+        int id = console.kernel32().GetCurrentThreadId(); // adopts the calling Java thread into the console
+        thread = kernel.processes().thread(id).orElse(null);
+        if (thread != null) {
+            caller = thread;
+            return thread;
         }
         throw new IllegalStateException("the console has no thread on " + Thread.currentThread());
     }

@@ -26,6 +26,7 @@ import static dev.kobj.api.status.NtStatus.STATUS_SUCCESS;
 import com.google.inject.Inject;
 import dev.kobj.api.object.Access;
 import dev.kobj.api.object.HandleEntry;
+import dev.kobj.api.status.NtStatus;
 import dev.kobj.api.object.KernelObject;
 import dev.kobj.api.object.ObjectAttributes;
 import dev.kobj.api.object.ObjectInfo;
@@ -38,6 +39,7 @@ import dev.kobj.api.security.Identity;
 import dev.kobj.api.security.Privilege;
 import dev.kobj.api.security.SecurityDescriptor;
 import dev.kobj.core.CoreTypes;
+import dev.kobj.core.trace.ObjectCallEvent;
 import dev.kobj.core.security.AccessCheck;
 import dev.kobj.core.security.ObjectSecurity;
 import dev.kobj.core.process.CoreProcess;
@@ -83,6 +85,16 @@ public final class ObjectManagerImpl implements ObjectManager {
 
     @Override
     public int create(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess,
+            Supplier<? extends KernelObject> body, long[] handle) {
+        ObjectCallEvent event = ObjectCallEvent.beginIfEnabled();
+        int status = createObject(caller, attributes, type, desiredAccess, body, handle);
+        if (event != null) {
+            trace(event, "create", caller, handle, null, type, attributes, status);
+        }
+        return status;
+    }
+
+    private int createObject(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess,
             Supplier<? extends KernelObject> body, long[] handle) {
         clear(handle);
         ObjectAttributes oa = attributes == null ? ObjectAttributes.NONE : attributes;
@@ -152,6 +164,16 @@ public final class ObjectManagerImpl implements ObjectManager {
 
     @Override
     public int open(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess, long[] handle) {
+        ObjectCallEvent event = ObjectCallEvent.beginIfEnabled();
+        int status = openNamed(caller, attributes, type, desiredAccess, handle);
+        if (event != null) {
+            trace(event, "open", caller, handle, null, type, attributes, status);
+        }
+        return status;
+    }
+
+    private int openNamed(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess,
+            long[] handle) {
         clear(handle);
         if (attributes == null || handle == null || (attributes.attributes() & ~OBJ_VALID_ATTRIBUTES) != 0) {
             return STATUS_INVALID_PARAMETER;
@@ -432,6 +454,31 @@ public final class ObjectManagerImpl implements ObjectManager {
 
     @Override
     public int close(KThread caller, long handle) {
+        ObjectCallEvent event = ObjectCallEvent.beginIfEnabled();
+        if (event == null) {
+            return closeHandle(caller, handle);
+        }
+        HandleEntry entry = lookup(caller, handle);
+        int status = closeHandle(caller, handle);
+        trace(event, "close", caller, new long[] {handle}, entry == null ? null : entry.object(), null, null, status);
+        return status;
+    }
+
+    /** Commits a traced call: the object the handle reached (or was to reach), and the status. */
+    private void trace(ObjectCallEvent event, String operation, KThread caller, long[] handle, KernelObject object,
+            ObjectType type, ObjectAttributes attributes, int status) {
+        if (object == null && handle != null && handle[0] != 0 && status >= 0) {
+            HandleEntry entry = lookup(caller, handle[0]);
+            object = entry == null ? null : entry.object();
+        }
+        String typeName = object != null ? object.type().name() : type != null ? type.name() : null;
+        String name = object != null ? namespace.pathOf(object)
+                : attributes != null && attributes.hasName() ? attributes.name() : "";
+        event.end(operation, caller.id(), caller.process().id(), typeName, name, handle == null ? 0 : handle[0],
+                NtStatus.name(status));
+    }
+
+    private int closeHandle(KThread caller, long handle) {
         if (handle == CURRENT_PROCESS || handle == CURRENT_THREAD) {
             return STATUS_SUCCESS;
         }
