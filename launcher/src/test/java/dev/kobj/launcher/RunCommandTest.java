@@ -97,4 +97,14 @@ class RunCommandTest {
                 [{"pid":4,"image":"kobj.exe","handle":"0x4","type":"Event","access":"0x001F0003","flags":"-","name":"\\\\Sessions\\\\1\\\\BaseNamedObjects\\\\E"}]
                 """, launcher.out());
     }
+
+    @Test
+    void anUnexpectedFailureIsOneLineAndItsTraceOnlyWithDebug(@TempDir Path dir) {
+        assertEquals(1, launcher.run("run", dir.toString()));
+        assertEquals(1, launcher.err().lines().count(), launcher.err());
+        assertTrue(launcher.err().startsWith("kobj: run: java.io.IOException: "), launcher.err());
+        LauncherRun debug = new LauncherRun();
+        assertEquals(1, debug.run("--debug", "run", dir.toString()));
+        assertTrue(debug.err().contains("\tat dev.kobj.launcher.RunCommand."), debug.err());
+    }
 }
