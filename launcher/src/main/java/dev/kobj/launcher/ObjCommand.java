@@ -43,7 +43,7 @@ final class ObjCommand implements Callable<Integer> {
         if (handle != 0) {
             HandleEntry entry = session.entry(handle);
             if (entry == null) {
-                return console.fail("obj " + object, Session.invalidHandle());
+                return console.fail("obj " + object, dev.kobj.api.status.NtStatus.STATUS_INVALID_HANDLE);
             }
             print(describe(session, entry.object(), handle, 0));
             return 0;

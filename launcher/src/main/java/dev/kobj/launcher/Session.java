@@ -1,8 +1,5 @@
 package dev.kobj.launcher;
 
-import static dev.kobj.api.status.NtStatus.STATUS_INVALID_HANDLE;
-import static dev.kobj.api.status.NtStatus.STATUS_SUCCESS;
-
 import dev.kobj.api.Kernel;
 import dev.kobj.api.Kernels;
 import dev.kobj.api.inspect.KernelInspector;
@@ -28,7 +25,6 @@ import java.util.TreeMap;
 final class Session implements AutoCloseable {
     static final String IMAGE = "kobj.exe";
 
-    private final LauncherConfig config;
     private final Kernel kernel;
     private final Win32System system;
     private final Win32Process console;
@@ -38,7 +34,6 @@ final class Session implements AutoCloseable {
     private KThread caller;
 
     Session(LauncherConfig config) {
-        this.config = config;
         this.kernel = Kernels.boot(config.kernel());
         try {
             this.system = Win32.boot(kernel);
@@ -57,10 +52,6 @@ final class Session implements AutoCloseable {
 
     Win32System system() {
         return system;
-    }
-
-    LauncherConfig config() {
-        return config;
     }
 
     Ntdll ntdll() {
@@ -170,15 +161,6 @@ final class Session implements AutoCloseable {
             path.insert(0, d.name() + "\\");
         }
         return path.insert(0, '\\').toString();
-    }
-
-    /** The status of using a handle that does not exist. */
-    static int invalidHandle() {
-        return STATUS_INVALID_HANDLE;
-    }
-
-    static boolean ok(int status) {
-        return status == STATUS_SUCCESS;
     }
 
     /** Ends every process and the kernel. */

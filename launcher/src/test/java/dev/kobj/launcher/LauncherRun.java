@@ -38,6 +38,14 @@ final class LauncherRun {
         }
     }
 
+    /** {@code kobj} with no command, {@code script} as standard input (the JVM of a test has no terminal). */
+    int scriptWith(String[] globalOptions, String script, boolean noCommand) {
+        try (Console console = new Console(new GlobalOptions(), new PrintWriter(out, true), new PrintWriter(err, true))) {
+            console.setIn(new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)));
+            return Commands.kobj(console).execute(globalOptions);
+        }
+    }
+
     /** Standard output with \n line ends. */
     String out() {
         return out.toString().replace(System.lineSeparator(), "\n");

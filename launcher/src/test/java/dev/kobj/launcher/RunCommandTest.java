@@ -107,4 +107,11 @@ class RunCommandTest {
         assertEquals(1, debug.run("--debug", "run", dir.toString()));
         assertTrue(debug.err().contains("\tat dev.kobj.launcher.RunCommand."), debug.err());
     }
+
+    @Test
+    void withoutACommandAndWithoutATerminalTheInputIsAScript() {
+        assertEquals(1, launcher.scriptWith(new String[0], "echo hi\nclose Nope\n", true));
+        assertEquals("hi\n", launcher.out());
+        assertTrue(launcher.err().startsWith("kobj: stdin:2: close Nope: no handle named Nope"), launcher.err());
+    }
 }

@@ -33,7 +33,7 @@ class ShellCommandTest {
                     throw new UncheckedIOException(e);
                 }
             });
-            String[] args = java.util.Arrays.copyOf(globalOptions, globalOptions.length);
+            String[] args = globalOptions.length == 0 ? new String[] {"shell"} : globalOptions;
             assertEquals(0, Commands.kobj(console).execute(args));
         }
         return screen.toString(StandardCharsets.UTF_8).replace("\r\n", "\n");
