@@ -114,4 +114,11 @@ class RunCommandTest {
         assertEquals("hi\n", launcher.out());
         assertTrue(launcher.err().startsWith("kobj: stdin:2: close Nope: no handle named Nope"), launcher.err());
     }
+
+    @Test
+    void aKernelThatCannotBootStopsTheScriptBeforeItsFirstLine() {
+        assertEquals(1, launcher.script("echo never\n", "--modules", "nope"));
+        assertEquals("", launcher.out());
+        assertEquals("kobj: unknown kernel module id 'nope' (available: core, fs, ipc, sync)\n", launcher.err());
+    }
 }
