@@ -30,7 +30,7 @@ final class CloseCommand implements Callable<Integer> {
                 return console.fail("close " + object, status);
             }
             console.session().forget(handle);
-            console.out().println("closed " + HandlesCommand.hex(handle));
+            console.answer("closed " + HandlesCommand.hex(handle), java.util.Map.of("closed", handle));
         }
         return 0;
     }

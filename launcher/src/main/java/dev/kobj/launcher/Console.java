@@ -91,6 +91,11 @@ final class Console implements AutoCloseable {
         return options.json || local;
     }
 
+    /** Prints an answer: {@code text}, or with --json the fields as one JSON object. */
+    void answer(String text, java.util.Map<String, Object> fields) {
+        out.println(options.json ? Json.write(fields) : text);
+    }
+
     /** Where failures say they happened, e.g. {@code demo.kobj:3: }; empty outside scripts. */
     void setWhere(String where) {
         this.where = where;

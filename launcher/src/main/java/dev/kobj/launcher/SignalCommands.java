@@ -11,12 +11,17 @@ final class SignalCommands {
     private SignalCommands() {
     }
 
-    /** Prints {@code what} (the state before) or the failure; the exit code. */
-    private static int done(Console console, String command, String object, int status, String what) {
+    /** Prints {@code what} (the state before; with --json {@code key: value}) or the failure; the exit code. */
+    private static int done(Console console, String command, String object, int status, String what, String key,
+            Object value) {
         if (NtStatus.isError(status)) {
             return console.fail(command + " " + object, status);
         }
-        console.out().println(what);
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("object", object);
+        fields.put("status", NtStatus.name(status));
+        fields.put(key, value);
+        console.answer(what, fields);
         return 0;
     }
 
@@ -53,13 +58,14 @@ final class SignalCommands {
                 boolean[] previous = new boolean[1];
                 int status = session.ntdll().NtSetTimer(handle, -dueMillis * 10_000, null, 0, false, periodMillis,
                         previous);
-                return done(console, "set", object, status, "timer set; it was " + (previous[0] ? "signaled" : "not signaled"));
+                return done(console, "set", object, status, "timer set; it was " + (previous[0] ? "signaled" : "not signaled"),
+                        "previous_state", previous[0] ? 1 : 0);
             }
             int[] previous = new int[1];
             int status = pulse ? session.ntdll().NtPulseEvent(handle, previous)
                     : session.ntdll().NtSetEvent(handle, previous);
             return done(console, "set", object, status, (pulse ? "pulsed" : "set") + "; it was "
-                    + (previous[0] != 0 ? "signaled" : "not signaled"));
+                    + (previous[0] != 0 ? "signaled" : "not signaled"), "previous_state", previous[0]);
         }
     }
 
@@ -87,12 +93,12 @@ final class SignalCommands {
                 boolean[] state = new boolean[1];
                 int status = session.ntdll().NtCancelTimer(handle, state);
                 return done(console, "reset", object, status, "timer cancelled; it was "
-                        + (state[0] ? "signaled" : "not signaled"));
+                        + (state[0] ? "signaled" : "not signaled"), "previous_state", state[0] ? 1 : 0);
             }
             int[] previous = new int[1];
             int status = session.ntdll().NtResetEvent(handle, previous);
             return done(console, "reset", object, status, "reset; it was "
-                    + (previous[0] != 0 ? "signaled" : "not signaled"));
+                    + (previous[0] != 0 ? "signaled" : "not signaled"), "previous_state", previous[0]);
         }
     }
 
@@ -122,10 +128,12 @@ final class SignalCommands {
             int[] previous = new int[1];
             if ("Semaphore".equals(typeOf(session, handle))) {
                 int status = session.ntdll().NtReleaseSemaphore(handle, count, previous);
-                return done(console, "release", object, status, "released; the count was " + previous[0]);
+                return done(console, "release", object, status, "released; the count was " + previous[0],
+                        "previous_count", previous[0]);
             }
             int status = session.ntdll().NtReleaseMutant(handle, previous);
-            return done(console, "release", object, status, "released; the count was " + previous[0]);
+            return done(console, "release", object, status, "released; the count was " + previous[0],
+                    "previous_count", previous[0]);
         }
     }
 

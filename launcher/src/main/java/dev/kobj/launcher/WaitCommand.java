@@ -58,12 +58,17 @@ final class WaitCommand implements Callable<Integer> {
             return console.fail(what, status);
         }
         String name = NtStatus.name(status);
+        String object = null;
         if (status >= 0 && status < objects.size()) {
-            name = "STATUS_WAIT_" + status + " " + objects.get(status);
+            name = "STATUS_WAIT_" + status;
+            object = objects.get(status);
         } else if (status >= STATUS_ABANDONED_WAIT_0 && status < STATUS_ABANDONED_WAIT_0 + objects.size()) {
-            name += " " + objects.get(status - STATUS_ABANDONED_WAIT_0);
+            object = objects.get(status - STATUS_ABANDONED_WAIT_0);
         }
-        console.out().println(name);
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("status", name);
+        fields.put("object", object);
+        console.answer(object == null ? name : name + " " + object, fields);
         return 0;
     }
 }

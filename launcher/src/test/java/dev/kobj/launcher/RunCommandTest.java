@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -120,5 +121,38 @@ class RunCommandTest {
         assertEquals(1, launcher.script("echo never\n", "--modules", "nope"));
         assertEquals("", launcher.out());
         assertEquals("kobj: unknown kernel module id 'nope' (available: core, fs, ipc, sync)\n", launcher.err());
+    }
+
+    @Test
+    void jsonAnswersOfTheSignalCommands() {
+        assertEquals(0, launcher.script("""
+                create event E --manual
+                set E
+                wait E
+                reset E
+                create semaphore S --initial 1 --max 3
+                release S
+                close E
+                """, "--json"));
+        List<String> lines = launcher.out().lines().toList();
+        assertEquals("{\"object\":\"E\",\"status\":\"STATUS_SUCCESS\",\"previous_state\":0}",
+                sorted(lines.get(1)));
+        assertEquals("{\"status\":\"STATUS_WAIT_0\",\"object\":\"E\"}", lines.get(2));
+        assertEquals("{\"object\":\"E\",\"status\":\"STATUS_SUCCESS\",\"previous_state\":1}",
+                sorted(lines.get(3)));
+        assertEquals("{\"object\":\"S\",\"status\":\"STATUS_SUCCESS\",\"previous_count\":1}",
+                sorted(lines.get(5)));
+        assertEquals("{\"closed\":4}", lines.get(6));
+    }
+
+    /** A JSON object of three fields with its fields in the order object, status, then the third. */
+    private static String sorted(String json) {
+        var fields = new java.util.TreeMap<String, String>();
+        for (String field : json.substring(1, json.length() - 1).split(",")) {
+            fields.put(field.substring(0, field.indexOf(':')), field);
+        }
+        String third = fields.keySet().stream().filter(k -> !k.equals("\"object\"") && !k.equals("\"status\""))
+                .findFirst().orElseThrow();
+        return "{" + fields.get("\"object\"") + "," + fields.get("\"status\"") + "," + fields.get(third) + "}";
     }
 }
