@@ -15,7 +15,8 @@ final class Commands {
         TypesCommand.class, DirCommand.class, TreeCommand.class, PsCommand.class, HandlesCommand.class,
         ObjCommand.class, CreateCommand.class, OpenCommand.class, SignalCommands.Set.class,
         SignalCommands.Reset.class, SignalCommands.Release.class, WaitCommand.class, CloseCommand.class,
-        DeadlocksCommand.class, WatchCommand.class, DemoCommand.class, EchoCommand.class, SleepCommand.class, TraceCommand.class,
+        KillCommand.class, DeadlocksCommand.class, WatchCommand.class, DemoCommand.class, EchoCommand.class,
+        SleepCommand.class, TraceCommand.class,
     };
 
     private Commands() {

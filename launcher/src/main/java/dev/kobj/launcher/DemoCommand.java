@@ -16,7 +16,8 @@ import picocli.CommandLine.Parameters;
             "  section       worker processes add to a counter in a named section under a named mutex",
             "  job           a job ends the three processes in it at once",
             "  philosophers  five dining philosophers take both forks with one wait-all: no deadlock",
-            "  lpc           a client and a server process talking over a named LPC port"})
+            "  lpc           a client and a server process talking over a named LPC port",
+            "  deadlock      leaves two threads deadlocked on two mutexes, for deadlocks to find and kill to end"})
 final class DemoCommand implements Callable<Integer> {
     private final Console console;
 

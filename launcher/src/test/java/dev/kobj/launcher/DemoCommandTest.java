@@ -111,7 +111,7 @@ class DemoCommandTest {
     @Test
     void anUnknownDemoIsAUsageError() {
         assertEquals(2, launcher.run("demo", "nope"));
-        assertEquals("kobj: demo: no demo named nope (try: events, pipe, duplicate, section, job, philosophers, lpc)\n",
+        assertEquals("kobj: demo: no demo named nope (try: events, pipe, duplicate, section, job, philosophers, lpc, deadlock)\n",
                 launcher.err());
     }
 }

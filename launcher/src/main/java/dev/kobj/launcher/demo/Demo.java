@@ -16,7 +16,7 @@ import java.util.List;
 public interface Demo {
     /** Every demo, by name. */
     List<Demo> ALL = List.of(new EventsDemo(), new PipeDemo(), new DuplicateDemo(), new SectionDemo(),
-            new JobDemo(), new PhilosophersDemo(), new LpcDemo());
+            new JobDemo(), new PhilosophersDemo(), new LpcDemo(), new DeadlockDemo());
 
     String name();
 
