@@ -26,7 +26,6 @@ import static dev.kobj.api.status.NtStatus.STATUS_SUCCESS;
 import com.google.inject.Inject;
 import dev.kobj.api.object.Access;
 import dev.kobj.api.object.HandleEntry;
-import dev.kobj.api.status.NtStatus;
 import dev.kobj.api.object.KernelObject;
 import dev.kobj.api.object.ObjectAttributes;
 import dev.kobj.api.object.ObjectInfo;
@@ -38,6 +37,7 @@ import dev.kobj.api.process.KThread;
 import dev.kobj.api.security.Identity;
 import dev.kobj.api.security.Privilege;
 import dev.kobj.api.security.SecurityDescriptor;
+import dev.kobj.api.status.NtStatus;
 import dev.kobj.core.CoreTypes;
 import dev.kobj.core.trace.ObjectCallEvent;
 import dev.kobj.core.security.AccessCheck;
@@ -458,7 +458,7 @@ public final class ObjectManagerImpl implements ObjectManager {
         if (event == null) {
             return closeHandle(caller, handle);
         }
-        HandleEntry entry = lookup(caller, handle);
+        HandleEntry entry = caller == null ? null : lookup(caller, handle);
         int status = closeHandle(caller, handle);
         trace(event, "close", caller, new long[] {handle}, entry == null ? null : entry.object(), null, null, status);
         return status;
@@ -467,15 +467,16 @@ public final class ObjectManagerImpl implements ObjectManager {
     /** Commits a traced call: the object the handle reached (or was to reach), and the status. */
     private void trace(ObjectCallEvent event, String operation, KThread caller, long[] handle, KernelObject object,
             ObjectType type, ObjectAttributes attributes, int status) {
-        if (object == null && handle != null && handle[0] != 0 && status >= 0) {
-            HandleEntry entry = lookup(caller, handle[0]);
+        long value = handle == null || handle.length == 0 ? 0 : handle[0];
+        if (object == null && value != 0 && status >= 0 && caller != null) {
+            HandleEntry entry = lookup(caller, value);
             object = entry == null ? null : entry.object();
         }
         String typeName = object != null ? object.type().name() : type != null ? type.name() : null;
         String name = object != null ? namespace.pathOf(object)
                 : attributes != null && attributes.hasName() ? attributes.name() : "";
-        event.end(operation, caller.id(), caller.process().id(), typeName, name, handle == null ? 0 : handle[0],
-                NtStatus.name(status));
+        event.end(operation, caller == null ? 0 : caller.id(), caller == null ? 0 : caller.process().id(), typeName,
+                name, value, NtStatus.name(status));
     }
 
     private int closeHandle(KThread caller, long handle) {
