@@ -1,143 +1,57 @@
 package dev.kobj.launcher;
 
-import static dev.kobj.win32.Win32.*;
-
-import dev.kobj.api.Kernel;
-import dev.kobj.api.Kernels;
-import dev.kobj.win32.Kernel32;
-import dev.kobj.win32.Ntdll;
-import dev.kobj.win32.ObjectAttributes;
-import dev.kobj.win32.PortMessage;
-import dev.kobj.win32.ProcessInformation;
-import dev.kobj.win32.Win32;
-import dev.kobj.win32.Win32System;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import dev.kobj.launcher.demo.Demo;
+import java.util.ArrayList;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-/** {@code kobj demo NAME}: small Windows-style programs that show one mechanism each. */
+/** {@code demo NAME}: small Windows-style programs on the session's kernel, one mechanism each. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run a demo: lpc (a client and a server process talking over a named LPC port).")
+        description = {"Run a demo on this kernel:",
+            "  events        producer and consumer processes in lock step over two named events",
+            "  pipe          a child inherits a pipe's write end and writes to its parent",
+            "  duplicate     DuplicateHandle puts an unnamed event into a child, which signals it",
+            "  section       worker processes add to a counter in a named section under a named mutex",
+            "  job           a job ends the three processes in it at once",
+            "  philosophers  five dining philosophers take both forks with one wait-all: no deadlock",
+            "  lpc           a client and a server process talking over a named LPC port",
+            "  deadlock      leaves two threads deadlocked on two mutexes, for deadlocks to find and kill to end"})
 final class DemoCommand implements Callable<Integer> {
-    private static final String PORT = "\\BaseNamedObjects\\kobj-demo-lpc";
+    private final Console console;
 
-    @Mixin
-    KernelOptions kernelOptions;
-
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", description = "The demo: ${COMPLETION-CANDIDATES}.", completionCandidates = Names.class)
+    @Parameters(index = "0", paramLabel = "NAME", completionCandidates = Names.class,
+            description = "The demo: ${COMPLETION-CANDIDATES}.")
     String name;
 
-    static final class Names extends java.util.ArrayList<String> {
+    /** The demo names, for help and Tab. */
+    static final class Names extends ArrayList<String> {
         Names() {
-            super(java.util.List.of("lpc"));
+            super(Demo.ALL.stream().map(Demo::name).toList());
         }
+    }
+
+    DemoCommand(Console console) {
+        this.console = console;
     }
 
     @Override
-    public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        if (!name.equals("lpc")) {
-            spec.commandLine().getErr().println("kobj demo: no demo named " + name + " (try: lpc)");
+    public Integer call() {
+        Optional<Demo> demo = Demo.ALL.stream().filter(d -> d.name().equals(name)).findFirst();
+        if (demo.isEmpty()) {
+            console.fail("demo: no demo named " + name + " (try: " + String.join(", ", new Names()) + ")");
             return 2;
         }
-        try (Kernel kernel = Kernels.boot(kernelOptions.config()); Win32System system = Win32.boot(kernel)) {
-            lpc(system, out);
+        Session session = console.session();
+        java.util.List<String> loaded = session.kernel().modules().stream().map(m -> m.id()).toList();
+        java.util.List<String> missing = demo.get().modules().stream().filter(m -> !loaded.contains(m)).toList();
+        if (!missing.isEmpty()) {
+            return console.fail("demo " + name + ": needs the " + String.join(", ", missing)
+                    + " module; this kernel has " + String.join(", ", loaded));
         }
-        out.flush();
-        return 0;
-    }
-
-    /** server.exe answers each request upper-cased until it hears its client go; client.exe asks three times. */
-    private static void lpc(Win32System system, PrintWriter out) {
-        system.register("server.exe", (k32, commandLine) -> server(k32, system, out));
-        system.register("client.exe", (k32, commandLine) -> client(k32, system, out));
-        Kernel32 shell = system.attach("demo.exe").kernel32();
-        long ready = shell.CreateEvent(null, true, false, "kobj-demo-lpc-ready");
-        ProcessInformation server = start(shell, "server.exe");
-        shell.WaitForSingleObject(ready, 5000);
-        ProcessInformation client = start(shell, "client.exe");
-        shell.WaitForSingleObject(client.hProcess, 10_000);
-        shell.WaitForSingleObject(server.hProcess, 10_000);
-        int[] code = new int[1];
-        shell.GetExitCodeProcess(server.hProcess, code);
-        out.printf("demo:   server.exe exited with %d%n", code[0]);
-    }
-
-    private static ProcessInformation start(Kernel32 k32, String image) {
-        ProcessInformation pi = new ProcessInformation();
-        if (!k32.CreateProcess(image, image, null, null, false, 0, null, null, null, pi)) {
-            throw new IllegalStateException("CreateProcess " + image + ": error " + k32.GetLastError());
-        }
-        return pi;
-    }
-
-    private static int server(Kernel32 k32, Win32System system, PrintWriter out) {
-        Ntdll nt = Win32.ntdll(k32);
-        long[] port = new long[1];
-        nt.NtCreatePort(port, new ObjectAttributes(0, PORT, 0, null), 0, 0, 0);
-        out.printf("server: listening on %s%n", PORT);
-        k32.SetEvent(k32.OpenEvent(EVENT_MODIFY_STATE, false, "kobj-demo-lpc-ready"));
-        PortMessage reply = null;
-        while (true) {
-            PortMessage[] message = new PortMessage[1];
-            long[] context = new long[1];
-            int status = nt.NtReplyWaitReceivePort(port[0], context, reply, message);
-            reply = null;
-            if (status != STATUS_SUCCESS) {
-                return status;
-            }
-            PortMessage m = message[0];
-            switch (m.type()) {
-                case LPC_CONNECTION_REQUEST -> {
-                    out.printf("server: connection from process %d: \"%s\"%n", m.clientProcessId(), text(m.data()));
-                    long[] comm = new long[1];
-                    nt.NtAcceptConnectPort(comm, 1, PortMessage.replyTo(m, bytes("hello, client")), true, null);
-                    nt.NtCompleteConnectPort(comm[0]);
-                }
-                case LPC_REQUEST -> {
-                    out.printf("server: request %d: \"%s\"%n", m.messageId(), text(m.data()));
-                    reply = PortMessage.replyTo(m, bytes(text(m.data()).toUpperCase()));
-                }
-                case LPC_PORT_CLOSED -> {
-                    out.println("server: the client closed its port; done");
-                    return 0;
-                }
-                default -> out.printf("server: message of type %d%n", m.type());
-            }
-        }
-    }
-
-    private static int client(Kernel32 k32, Win32System system, PrintWriter out) {
-        Ntdll nt = Win32.ntdll(k32);
-        long[] port = new long[1];
-        byte[][] answer = new byte[1][];
-        int status = nt.NtConnectPort(port, PORT, null, null, null, bytes("hello, server"), answer);
-        if (status != STATUS_SUCCESS) {
-            return status;
-        }
-        out.printf("client: connected; the server said \"%s\"%n", text(answer[0]));
-        for (String word : new String[] {"ping", "handles", "are per process"}) {
-            PortMessage[] reply = new PortMessage[1];
-            nt.NtRequestWaitReplyPort(port[0], PortMessage.of(bytes(word)), reply);
-            out.printf("client: \"%s\" -> \"%s\"%n", word, text(reply[0].data()));
-        }
-        k32.CloseHandle(port[0]);
-        return 0;
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String text(byte[] data) {
-        return new String(data, StandardCharsets.UTF_8);
+        int code = demo.get().run(session.system(), session.kernel32(), console.out());
+        console.out().flush();
+        return code;
     }
 }

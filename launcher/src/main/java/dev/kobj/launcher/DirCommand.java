@@ -1,64 +1,94 @@
 package dev.kobj.launcher;
 
-import dev.kobj.api.Kernel;
-import dev.kobj.api.Kernels;
-import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-/** {@code kobj dir [PATH]} and {@code kobj dir --tree}: the object namespace, as WinObj shows it. */
+/** {@code dir [PATH]} and {@code dir --tree}: the object namespace, as WinObj shows it. */
 @Command(name = "dir", mixinStandardHelpOptions = true,
-        description = "Boot a kernel and list a directory of its object namespace (default \\).")
-final class DirCommand implements Callable<Integer> {
-    @Mixin
-    KernelOptions kernelOptions;
+        description = "List a directory of the object namespace (default \\), with link targets.")
+class DirCommand implements Callable<Integer> {
+    private final Console console;
 
-    @Spec
-    CommandSpec spec;
-
-    @Parameters(index = "0", arity = "0..1", defaultValue = "\\", description = "An NT path, e.g. \\BaseNamedObjects.")
+    @Parameters(index = "0", arity = "0..1", defaultValue = "\\", paramLabel = "PATH",
+            description = "An NT path, e.g. \\BaseNamedObjects, or a name as for create.")
     String path;
 
     @Option(names = "--tree", description = "Descend into every directory below.")
     boolean tree;
 
+    @Option(names = "--json", description = "Answer in JSON.")
+    boolean json;
+
+    DirCommand(Console console) {
+        this.console = console;
+    }
+
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (Kernel kernel = Kernels.boot(kernelOptions.config())) {
-            NamespaceView view = new NamespaceView(kernel);
-            int[] status = new int[1];
-            List<NamespaceView.Entry> entries = view.list(path, status);
-            if (entries == null) {
-                spec.commandLine().getErr().printf("kobj dir: %s: %s%n", path, NamespaceView.describe(status[0]));
-                return 1;
-            }
-            print(view, out, path, entries, "");
+        Session session = console.session();
+        String at = path.startsWith("\\") ? path : session.path(path);
+        NamespaceView view = new NamespaceView(session);
+        int[] status = new int[1];
+        List<NamespaceView.Entry> entries = view.list(at, status);
+        if (entries == null) {
+            return console.fail(commandName() + " " + at, status[0]);
         }
-        out.flush();
+        if (console.json(json)) {
+            console.out().println(Json.write(json(view, at, entries)));
+        } else {
+            print(view, at, entries, "");
+        }
         return 0;
     }
 
-    private void print(NamespaceView view, PrintWriter out, String at, List<NamespaceView.Entry> entries,
-            String indent) {
+    String commandName() {
+        return "dir";
+    }
+
+    boolean descend() {
+        return tree;
+    }
+
+    private List<Map<String, Object>> json(NamespaceView view, String at, List<NamespaceView.Entry> entries) {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        for (NamespaceView.Entry e : entries) {
+            Map<String, Object> object = new java.util.LinkedHashMap<>();
+            object.put("name", e.name());
+            object.put("type", e.type());
+            if (e.target() != null) {
+                object.put("target", e.target());
+            }
+            if (descend() && e.type().equals("Directory")) {
+                String child = child(at, e.name());
+                List<NamespaceView.Entry> below = view.list(child, new int[1]);
+                object.put("entries", below == null ? List.of() : json(view, child, below));
+            }
+            out.add(object);
+        }
+        return out;
+    }
+
+    private void print(NamespaceView view, String at, List<NamespaceView.Entry> entries, String indent) {
         int width = entries.stream().mapToInt(e -> e.name().length()).max().orElse(0);
         int typeWidth = entries.stream().mapToInt(e -> e.type().length()).max().orElse(0);
         for (NamespaceView.Entry e : entries) {
             String line = String.format("%s%-" + width + "s  %-" + typeWidth + "s", indent, e.name(), e.type());
-            out.println((e.target() == null ? line : line + "  -> " + e.target()).stripTrailing());
-            if (tree && e.type().equals("Directory")) {
-                String child = (at.endsWith("\\") ? at : at + "\\") + e.name();
+            console.out().println((e.target() == null ? line : line + "  -> " + e.target()).stripTrailing());
+            if (descend() && e.type().equals("Directory")) {
+                String child = child(at, e.name());
                 List<NamespaceView.Entry> below = view.list(child, new int[1]);
                 if (below != null && !below.isEmpty()) {
-                    print(view, out, child, below, indent + "  ");
+                    print(view, child, below, indent + "  ");
                 }
             }
         }
+    }
+
+    private static String child(String at, String name) {
+        return (at.endsWith("\\") ? at : at + "\\") + name;
     }
 }

@@ -1,6 +1,6 @@
 package dev.kobj.launcher;
 
-import picocli.CommandLine;
+import java.io.PrintWriter;
 
 /** The {@code kobj} command's entry point. */
 public final class Main {
@@ -8,12 +8,11 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
-    }
-
-    /** The command tree, for tests and for {@link #main}. */
-    static CommandLine commandLine() {
-        return new CommandLine(new KobjCommand())
-                .setExecutionExceptionHandler(new BootFailureHandler());
+        int code;
+        try (Console console = new Console(new GlobalOptions(), new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true))) {
+            code = Commands.kobj(console).execute(args);
+        }
+        System.exit(code);
     }
 }

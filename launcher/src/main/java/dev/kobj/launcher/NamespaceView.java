@@ -2,18 +2,15 @@ package dev.kobj.launcher;
 
 import static dev.kobj.api.status.NtStatus.STATUS_SUCCESS;
 
-import dev.kobj.api.Kernel;
 import dev.kobj.api.object.ObjectAttributes;
 import dev.kobj.api.object.ObjectInfo;
 import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.process.KThread;
-import dev.kobj.api.security.Identity;
-import dev.kobj.api.status.NtStatus;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** Reads a kernel's namespace as the launcher shows it, from a SYSTEM process of its own. */
+/** Reads a kernel's namespace as the launcher shows it, as the console process (so access is checked as for it). */
 final class NamespaceView {
     /** An entry: its name, type, and for a symbolic link its target. */
     record Entry(String name, String type, String target) {
@@ -25,10 +22,9 @@ final class NamespaceView {
     private final ObjectManager objects;
     private final KThread caller;
 
-    NamespaceView(Kernel kernel) {
-        this.objects = kernel.service(ObjectManager.class).orElseThrow();
-        this.caller = kernel.processes().adoptThread(
-                kernel.processes().createProcess("kobj.exe", 0, Identity.SYSTEM), Thread.currentThread());
+    NamespaceView(Session session) {
+        this.objects = session.objects();
+        this.caller = session.caller();
     }
 
     /** The entries of the directory at {@code path}, sorted by name; null with the status in {@code status[0]}. */
@@ -71,7 +67,4 @@ final class NamespaceView {
         }
     }
 
-    static String describe(int status) {
-        return NtStatus.name(status);
-    }
 }

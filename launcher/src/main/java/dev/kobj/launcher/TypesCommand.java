@@ -1,36 +1,58 @@
 package dev.kobj.launcher;
 
 import dev.kobj.api.Kernel;
-import dev.kobj.api.Kernels;
 import dev.kobj.api.ModuleInfo;
-import java.io.PrintWriter;
+import dev.kobj.api.object.ObjectInfo;
+import dev.kobj.api.object.ObjectType;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Option;
 
-/** {@code kobj types}: each module id and the object types it brought. */
+/** {@code types}: each object type with its module, its live objects and handles, and their peaks. */
 @Command(name = "types", mixinStandardHelpOptions = true,
-        description = "Boot a kernel and list each module with the object types it brought.")
+        description = "List the object types: module, objects, handles and their peaks.")
 final class TypesCommand implements Callable<Integer> {
-    @Mixin
-    KernelOptions kernelOptions;
+    private final Console console;
 
-    @Spec
-    CommandSpec spec;
+    @Option(names = "--json", description = "Answer in JSON.")
+    boolean json;
+
+    @Option(names = "--modules", description = "List the modules and the types each brought instead.")
+    boolean modules;
+
+    TypesCommand(Console console) {
+        this.console = console;
+    }
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        try (Kernel kernel = Kernels.boot(kernelOptions.config())) {
-            int width = kernel.modules().stream().mapToInt(m -> m.id().length()).max().orElse(0);
-            for (ModuleInfo module : kernel.modules()) {
-                out.printf("%-" + width + "s  %s%n", module.id(),
-                        module.typeNames().isEmpty() ? "(no types)" : String.join(", ", module.typeNames()));
+        Kernel kernel = console.session().kernel();
+        if (modules) {
+            Table table = new Table("MODULE", "CLASS", "TYPES");
+            for (ModuleInfo m : kernel.modules()) {
+                table.row(m.id(), m.className(), String.join(", ", m.typeNames()));
             }
+            table.print(console.out(), console.json(json));
+            return 0;
         }
-        out.flush();
+        table(console.session()).print(console.out(), console.json(json));
         return 0;
+    }
+
+    static Table table(Session session) {
+        Kernel kernel = session.kernel();
+        Map<String, String> moduleOf = new HashMap<>();
+        for (ModuleInfo m : kernel.modules()) {
+            m.typeNames().forEach(t -> moduleOf.put(t, m.id()));
+        }
+        Table table = new Table("TYPE", "MODULE", "OBJECTS", "HANDLES", "PEAK OBJECTS", "PEAK HANDLES");
+        for (ObjectType type : kernel.objectTypes()) {
+            ObjectInfo.Type info = session.objects().typeInfo(type);
+            table.row(type.name(), moduleOf.getOrDefault(type.name(), "?"), info.totalNumberOfObjects(),
+                    info.totalNumberOfHandles(), info.peakNumberOfObjects(), info.peakNumberOfHandles());
+        }
+        return table;
     }
 }

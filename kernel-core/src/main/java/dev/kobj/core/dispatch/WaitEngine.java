@@ -27,7 +27,9 @@ import dev.kobj.api.object.KernelObject;
 import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.process.KThread;
 import dev.kobj.api.process.ProcessService;
+import dev.kobj.api.status.NtStatus;
 import dev.kobj.core.process.CoreThread;
+import dev.kobj.core.trace.WaitEvent;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntSupplier;
 
@@ -100,7 +102,13 @@ public final class WaitEngine implements WaitService {
             return STATUS_INVALID_HANDLE;
         }
         try {
-            return block(caller, list, 1, false, alertable, timeout, null);
+            WaitEvent event = WaitEvent.beginIfEnabled();
+            int status = block(caller, list, 1, false, alertable, timeout, null);
+            if (event != null) {
+                event.end(caller.id(), caller.process().id(), held.type().name(), held.name(), 1, false,
+                        NtStatus.name(status));
+            }
+            return status;
         } finally {
             objects.dereference(held);
         }
@@ -119,7 +127,13 @@ public final class WaitEngine implements WaitService {
                     return STATUS_INVALID_HANDLE; // deleted since the lookup
                 }
             }
-            return block(caller, list, count, all, alertable, timeout, null);
+            WaitEvent event = WaitEvent.beginIfEnabled();
+            int status = block(caller, list, count, all, alertable, timeout, null);
+            if (event != null) {
+                event.end(caller.id(), caller.process().id(), held[0].type().name(), held[0].name(), count, all,
+                        NtStatus.name(status));
+            }
+            return status;
         } finally {
             for (int i = 0; i < referenced; i++) {
                 objects.dereference(held[i]);

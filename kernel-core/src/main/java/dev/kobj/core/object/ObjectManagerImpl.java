@@ -37,7 +37,9 @@ import dev.kobj.api.process.KThread;
 import dev.kobj.api.security.Identity;
 import dev.kobj.api.security.Privilege;
 import dev.kobj.api.security.SecurityDescriptor;
+import dev.kobj.api.status.NtStatus;
 import dev.kobj.core.CoreTypes;
+import dev.kobj.core.trace.ObjectCallEvent;
 import dev.kobj.core.security.AccessCheck;
 import dev.kobj.core.security.ObjectSecurity;
 import dev.kobj.core.process.CoreProcess;
@@ -95,6 +97,16 @@ public final class ObjectManagerImpl implements ObjectManager {
 
     /** Creates from {@code built}, or else from what {@code body} builds when a new object is needed. */
     private int create(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess,
+            KernelObject built, Supplier<? extends KernelObject> body, long[] handle) {
+        ObjectCallEvent event = ObjectCallEvent.beginIfEnabled();
+        int status = createObject(caller, attributes, type, desiredAccess, built, body, handle);
+        if (event != null) {
+            trace(event, "create", caller, handle, null, type, attributes, status);
+        }
+        return status;
+    }
+
+    private int createObject(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess,
             KernelObject built, Supplier<? extends KernelObject> body, long[] handle) {
         clear(handle);
         ObjectAttributes oa = attributes == null ? ObjectAttributes.NONE : attributes;
@@ -170,6 +182,16 @@ public final class ObjectManagerImpl implements ObjectManager {
 
     @Override
     public int open(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess, long[] handle) {
+        ObjectCallEvent event = ObjectCallEvent.beginIfEnabled();
+        int status = openNamed(caller, attributes, type, desiredAccess, handle);
+        if (event != null) {
+            trace(event, "open", caller, handle, null, type, attributes, status);
+        }
+        return status;
+    }
+
+    private int openNamed(KThread caller, ObjectAttributes attributes, ObjectType type, int desiredAccess,
+            long[] handle) {
         clear(handle);
         if (attributes == null || handle == null || (attributes.attributes() & ~OBJ_VALID_ATTRIBUTES) != 0) {
             return STATUS_INVALID_PARAMETER;
@@ -455,6 +477,32 @@ public final class ObjectManagerImpl implements ObjectManager {
 
     @Override
     public int close(KThread caller, long handle) {
+        ObjectCallEvent event = ObjectCallEvent.beginIfEnabled();
+        if (event == null) {
+            return closeHandle(caller, handle);
+        }
+        HandleEntry entry = caller == null ? null : lookup(caller, handle);
+        int status = closeHandle(caller, handle);
+        trace(event, "close", caller, new long[] {handle}, entry == null ? null : entry.object(), null, null, status);
+        return status;
+    }
+
+    /** Commits a traced call: the object the handle reached (or was to reach), and the status. */
+    private void trace(ObjectCallEvent event, String operation, KThread caller, long[] handle, KernelObject object,
+            ObjectType type, ObjectAttributes attributes, int status) {
+        long value = handle == null || handle.length == 0 ? 0 : handle[0];
+        if (object == null && value != 0 && status >= 0 && caller != null) {
+            HandleEntry entry = lookup(caller, value);
+            object = entry == null ? null : entry.object();
+        }
+        String typeName = object != null ? object.type().name() : type != null ? type.name() : null;
+        String name = object != null ? namespace.pathOf(object)
+                : attributes != null && attributes.hasName() ? attributes.name() : "";
+        event.end(operation, caller == null ? 0 : caller.id(), caller == null ? 0 : caller.process().id(), typeName,
+                name, value, NtStatus.name(status));
+    }
+
+    private int closeHandle(KThread caller, long handle) {
         if (handle == CURRENT_PROCESS || handle == CURRENT_THREAD) {
             return STATUS_SUCCESS;
         }

@@ -264,6 +264,11 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
         return Optional.ofNullable(processes.get(id));
     }
 
+    /** The processes the kernel knows, for the inspector; a live view. */
+    java.util.Collection<CoreProcess> allProcesses() {
+        return processes.values();
+    }
+
     private int nextId() {
         return lastId.addAndGet(4);
     }

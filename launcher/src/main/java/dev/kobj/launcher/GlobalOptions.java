@@ -1,13 +1,12 @@
 package dev.kobj.launcher;
 
-import dev.kobj.api.KernelConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Options every command that boots a kernel shares: which modules, which plugin directories. */
-final class KernelOptions {
+/** The options of {@code kobj} itself, before the command: which kernel to boot and how to answer. */
+final class GlobalOptions {
     @Option(names = {"-m", "--modules"}, split = ",", paramLabel = "ID",
             description = "Boot only these plugin modules (the core is always loaded). Default: all found.")
     List<String> modules = new ArrayList<>();
@@ -16,11 +15,13 @@ final class KernelOptions {
             description = "Also load the plugin jars (or folders of jars) in DIR.")
     List<Path> pluginDirectories = new ArrayList<>();
 
-    KernelConfig config() {
-        KernelConfig config = KernelConfig.defaults().withModules(modules.toArray(String[]::new));
-        for (Path directory : pluginDirectories) {
-            config = config.withPluginDirectory(directory);
-        }
-        return config;
-    }
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE",
+            description = "Kernel configuration (.toml or .json): modules, plugins, threads, volumes, identity.")
+    Path config;
+
+    @Option(names = "--json", description = "Answer in JSON (one line per command) instead of tables.")
+    boolean json;
+
+    @Option(names = "--debug", description = "Print stack traces of unexpected failures.")
+    boolean debug;
 }

@@ -1,0 +1,47 @@
+package dev.kobj.launcher;
+
+import dev.kobj.api.status.NtStatus;
+import dev.kobj.win32.Win32;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.HashMap;
+import java.util.Map;
+
+/** How the launcher names an NTSTATUS: its NT name and the Win32 error it maps to. */
+final class Statuses {
+    private static final Map<Integer, String> WIN32_ERRORS = win32Errors();
+
+    private Statuses() {
+    }
+
+    /** {@code STATUS_OBJECT_NAME_NOT_FOUND (ERROR_FILE_NOT_FOUND 2)}; a success status is its name alone. */
+    static String describe(int status) {
+        String name = NtStatus.name(status);
+        if (!NtStatus.isError(status) && !NtStatus.isWarning(status)) {
+            return name;
+        }
+        int error = NtStatus.toDosError(status);
+        return name + " (" + win32ErrorName(error) + " " + error + ")";
+    }
+
+    /** The winerror.h name of a Win32 error, or {@code ERROR_<n>} for one the contract does not name. */
+    static String win32ErrorName(int error) {
+        return WIN32_ERRORS.getOrDefault(error, "ERROR_" + error);
+    }
+
+    /** The ERROR_* constants of {@link Win32}, by value; the first declared wins (ERROR_SUCCESS over NO_ERROR). */
+    private static Map<Integer, String> win32Errors() {
+        Map<Integer, String> names = new HashMap<>();
+        for (Field field : Win32.class.getFields()) {
+            if (field.getName().startsWith("ERROR_") && field.getType() == int.class
+                    && Modifier.isStatic(field.getModifiers())) {
+                try {
+                    names.putIfAbsent(field.getInt(null), field.getName());
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return Map.copyOf(names);
+    }
+}
