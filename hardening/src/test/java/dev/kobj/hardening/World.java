@@ -61,8 +61,17 @@ final class World implements AutoCloseable {
             slots[p] = new Slot(system.attach("model" + p + ".exe"), generation++);
         }
         for (int p = 0; p < PROCESSES; p++) {
-            openProcessHandles(p);
+            for (int q = 0; q < PROCESSES; q++) {
+                if (q != p) {
+                    openProcessHandle(p, q);
+                }
+            }
         }
+    }
+
+    private void openProcessHandle(int p, int q) {
+        int target = slots[q].process.id();
+        slots[p].processHandles[q] = call(p, 0, k -> k.OpenProcess(PROCESS_ALL_ACCESS, false, target));
     }
 
     /** Gives process p handles to every other process, and every other process a handle to p. */
@@ -71,10 +80,8 @@ final class World implements AutoCloseable {
             if (q == p) {
                 continue;
             }
-            int target = slots[q].process.id();
-            slots[p].processHandles[q] = call(p, 0, k -> k.OpenProcess(PROCESS_ALL_ACCESS, false, target));
-            int self = slots[p].process.id();
-            slots[q].processHandles[p] = call(q, 0, k -> k.OpenProcess(PROCESS_ALL_ACCESS, false, self));
+            openProcessHandle(p, q);
+            openProcessHandle(q, p);
         }
     }
 

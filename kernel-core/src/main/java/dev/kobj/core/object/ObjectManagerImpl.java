@@ -510,6 +510,9 @@ public final class ObjectManagerImpl implements ObjectManager {
         if (!object.reference()) {
             return STATUS_INVALID_HANDLE;
         }
+        // The target process is looked up before CLOSE_SOURCE closes anything: the source may be the very
+        // handle that names the target (NT references both processes first).
+        HandleEntry targetEntry = targetProcess == 0 ? null : lookup(caller, targetProcess);
         try {
             if ((options & DUPLICATE_CLOSE_SOURCE) != 0 && sourceHandle != CURRENT_PROCESS
                     && sourceHandle != CURRENT_THREAD) {
@@ -518,7 +521,6 @@ public final class ObjectManagerImpl implements ObjectManager {
                     return STATUS_SUCCESS;
                 }
             }
-            HandleEntry targetEntry = lookup(caller, targetProcess);
             status = checkProcess(targetEntry);
             if (status != STATUS_SUCCESS) {
                 return status;

@@ -237,6 +237,18 @@ class ObjectManagerTest {
     }
 
     @Test
+    void closeSourceMayCloseTheHandleThatNamesTheTarget() {
+        // Found by the hardening model: the source closed first made its own value an invalid target.
+        long[] processB = new long[1];
+        assertEquals(STATUS_SUCCESS, k.objects.insert(a.process(), (dev.kobj.api.object.KernelObject) b.process(),
+                PROCESS_DUP_HANDLE, 0, processB));
+        long[] inB = {99};
+        assertEquals(STATUS_SUCCESS, k.objects.duplicate(a, -1, processB[0], processB[0], inB, 0, 0, 0x1 | 0x2));
+        assertEquals(STATUS_INVALID_HANDLE, k.objects.close(a, processB[0]), "the source is closed");
+        assertEquals(PROCESS_DUP_HANDLE, k.objects.lookup(b, inB[0]).grantedAccess(), "b holds a handle to itself");
+    }
+
+    @Test
     void duplicateNeedsProcessDupHandleAndMayNarrow() {
         long h = counter(a, null, 0);
         long[] weakProcess = new long[1];
