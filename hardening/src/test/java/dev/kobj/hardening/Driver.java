@@ -47,6 +47,18 @@ final class Driver implements AutoCloseable {
         }
     }
 
+    private final List<String> program = new ArrayList<>();
+
+    /** Runs one step; a failure names the program so far, which after shrinking is the minimal one. */
+    void step(Steps.Step step) {
+        program.add(step.toString());
+        try {
+            step.run(this);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n  program: " + String.join("\n    ", program), e);
+        }
+    }
+
     /** Process p was terminated: the model closes its handles, then a fresh process takes its slot. */
     void terminated(int p) {
         int generation = world.slots[p].generation;

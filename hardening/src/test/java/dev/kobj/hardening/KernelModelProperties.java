@@ -70,7 +70,7 @@ class KernelModelProperties {
     static final class StepAction implements Action.Independent<Driver> {
         @Override
         public Arbitrary<Transformer<Driver>> transformer() {
-            return steps().map(step -> Transformer.mutate(step.toString(), step::run));
+            return steps().map(step -> Transformer.mutate(step.toString(), d -> d.step(step)));
         }
     }
 

@@ -559,20 +559,21 @@ final class Steps {
             String what = this + " value " + value + " → " + (view != null) + "/" + error[0];
             boolean plainAccess = access == FILE_MAP_READ || access == FILE_MAP_WRITE || access == FILE_MAP_ALL_ACCESS
                     || access == FILE_MAP_COPY;
-            if (!plainAccess) {
+            if (bytes < 0) { // a SIZE_T beyond any section: kernel32 refuses it first
                 assertNull(view, what);
-                d.failed(what, ERROR_INVALID_PARAMETER, error[0]); // the access is checked before the handle
+                d.failed(what, ERROR_INVALID_PARAMETER, error[0]);
                 return;
             }
-            if (bytes < 0) { // a SIZE_T beyond any section: either check may come first
-                assertNull(view, what);
-                assertTrue(error[0] == ERROR_INVALID_PARAMETER || error[0] == ERROR_INVALID_HANDLE
-                        || error[0] == ERROR_ACCESS_DENIED, what);
-                return;
-            }
-            if (h == null || !h.obj().type.equals("Section")) {
+            // The handle is looked up, then the access checked for validity, then the type.
+            boolean pseudo = value == -1 || value == -2;
+            if (h == null && !pseudo || plainAccess && (pseudo || !h.obj().type.equals("Section"))) {
                 assertNull(view, what);
                 d.failed(what, ERROR_INVALID_HANDLE, error[0]);
+                return;
+            }
+            if (!plainAccess) {
+                assertNull(view, what);
+                d.failed(what, ERROR_INVALID_PARAMETER, error[0]);
                 return;
             }
             if (view == null) {
