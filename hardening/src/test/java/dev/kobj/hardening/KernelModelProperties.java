@@ -35,7 +35,7 @@ class KernelModelProperties {
                 .run();
     }
 
-    @Property(tries = 400)
+    @Property(tries = 60)
     @Tag("stress")
     void longProgramsKeepTheKernelConsistent(@ForAll("longPrograms") ActionChain<Driver> program) {
         program.withInvariant("counts", d -> d.checkCounts("after " + program.transformations().size() + " steps"))

@@ -185,7 +185,11 @@ final class Steps {
         if (s == null) {
             return "null";
         }
-        return s.length() > 40 ? "\"" + s.substring(0, 8) + "…(" + s.length() + " chars)\"" : "\"" + s + "\"";
+        String shown = s.length() > 40 ? s.substring(0, 8) + "…(" + s.length() + " chars)" : s;
+        StringBuilder text = new StringBuilder("\"");
+        shown.chars().forEach(c -> text.append(c < 0x20 || c >= 0xD800 && c < 0xE000 || c >= 0xFFFE
+                ? String.format("\\u%04X", c) : String.valueOf((char) c)));
+        return text.append('"').toString();
     }
 
     /** Open{Event,Mutex,Semaphore,WaitableTimer,FileMapping,JobObject} by name with a random access mask. */
@@ -673,6 +677,14 @@ final class Steps {
                 "C:\\f0\\..\\..", "\\??\\C:\\f1", "C:\\con", "C:\\*", ""};
 
         @Override
+        public String toString() {
+            String name = PATHS[path % PATHS.length];
+            return "CreateFile[p=" + p + ", t=" + t + ", " + (name.length() > 40 ? name.substring(0, 12) + "…"
+                    : name.replace("\u0000", "\\u0000").replace("\uD800", "\\uD800")) + ", write=" + write
+                    + ", disposition=" + disposition + "]";
+        }
+
+        @Override
         public void run(Driver d) {
             String name = PATHS[path % PATHS.length];
             int dispositionValue = new int[] {CREATE_ALWAYS, OPEN_ALWAYS, OPEN_EXISTING, CREATE_NEW, TRUNCATE_EXISTING, 0, 9}[disposition % 7];
@@ -685,7 +697,7 @@ final class Steps {
                 error[0] = k.GetLastError();
                 return r;
             });
-            String what = this + " \"" + (name.length() > 40 ? name.substring(0, 12) + "…" : name) + "\" → " + h + "/" + error[0];
+            String what = this + " → " + h + "/" + error[0];
             String key = name.equals("C:\\f0") ? "f0" : name.equals("C:\\f1") ? "f1" : null;
             Model.Disk disk = key == null ? null : d.model.disks.get(key);
             if (h == INVALID_HANDLE_VALUE) {

@@ -510,17 +510,16 @@ public final class ObjectManagerImpl implements ObjectManager {
         if (!object.reference()) {
             return STATUS_INVALID_HANDLE;
         }
-        // The target process is looked up before CLOSE_SOURCE closes anything: the source may be the very
-        // handle that names the target (NT references both processes first).
-        HandleEntry targetEntry = targetProcess == 0 ? null : lookup(caller, targetProcess);
+        // CLOSE_SOURCE closes the source whatever the outcome (§2.4), but last, as NT does: the source may
+        // be the handle naming the target, and closing first could take a file object through its cleanup
+        // (last handle gone) before the new handle exists.
+        boolean closeSource = (options & DUPLICATE_CLOSE_SOURCE) != 0 && sourceHandle != CURRENT_PROCESS
+                && sourceHandle != CURRENT_THREAD;
         try {
-            if ((options & DUPLICATE_CLOSE_SOURCE) != 0 && sourceHandle != CURRENT_PROCESS
-                    && sourceHandle != CURRENT_THREAD) {
-                close(source, sourceHandle); // closed whatever the outcome (§2.4)
-                if (targetProcess == 0) {
-                    return STATUS_SUCCESS;
-                }
+            if (closeSource && targetProcess == 0) {
+                return STATUS_SUCCESS;
             }
+            HandleEntry targetEntry = lookup(caller, targetProcess);
             status = checkProcess(targetEntry);
             if (status != STATUS_SUCCESS) {
                 return status;
@@ -543,6 +542,9 @@ public final class ObjectManagerImpl implements ObjectManager {
             return insert((CoreProcess) targetEntry.object(), object, access, attributes, OpenReason.DUPLICATE,
                     targetHandle, STATUS_SUCCESS);
         } finally {
+            if (closeSource) {
+                close(source, sourceHandle);
+            }
             release(object);
         }
     }
