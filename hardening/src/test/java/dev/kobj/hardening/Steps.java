@@ -118,7 +118,7 @@ final class Steps {
             if (error[0] == ERROR_ALREADY_EXISTS) {
                 assertNotNull(known, what + ": opened an object the model does not know");
                 assertEquals(typeName(family), known.type, what);
-                d.model.open(p, h, known, allAccess(family), false);
+                d.model.open(p, h, known, granted(d, h, what), false);
                 return;
             }
             assertNull(known, what + ": created a second object under the name of " + known);
@@ -148,7 +148,18 @@ final class Steps {
             if (family == Family.MUTEX && flag) {
                 obj.recursion = 1;
             }
-            d.model.open(p, h, obj, allAccess(family), false);
+            d.model.open(p, h, obj, granted(d, h, what), false);
+        }
+
+        /** The access a create grants: all of the type's, but for sections what the protection allows. */
+        private int granted(Driver d, long h, String what) {
+            int granted = d.basic(p, h).grantedAccess();
+            if (family == Family.SECTION) {
+                assertEquals(0xF0005, granted & ~SECTION_MAP_WRITE, what + ": a mapping's access");
+            } else {
+                assertEquals(allAccess(family), granted, what + ": a create's access");
+            }
+            return granted;
         }
 
         private long create(Kernel32 k, String win32) {

@@ -47,6 +47,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The object manager (nt-semantics.md §1–3). Lookups by handle are lock-free; creates and opens by
@@ -57,6 +59,7 @@ import java.util.function.Supplier;
  * handle ({@link #insert}) or drops it ({@link #release}); the delete procedure runs on the last drop.
  */
 public final class ObjectManagerImpl implements ObjectManager {
+    private static final Logger log = LoggerFactory.getLogger(ObjectManagerImpl.class);
     /** SYMBOLIC_LINK_QUERY and DIRECTORY_QUERY. */
     private static final int QUERY = 0x0001;
     private static final int PROCESS_DUP_HANDLE = 0x0040;
@@ -331,7 +334,13 @@ public final class ObjectManagerImpl implements ObjectManager {
                 return STATUS_ACCESS_DENIED;
             }
         }
-        int status = object.type().procedures().open(object, process, access, reason);
+        int status;
+        try {
+            status = object.type().procedures().open(object, process, access, reason);
+        } catch (RuntimeException | Error e) {
+            release(object); // a throwing plugin still gets no half-made handle
+            throw e;
+        }
         if (status < 0) {
             release(object);
             return status;
@@ -457,14 +466,17 @@ public final class ObjectManagerImpl implements ObjectManager {
     /** After a handle left a table: counts, the close procedure, the name check, the reference dropped. */
     private void handleGone(CoreProcess process, KernelObject object, boolean counted) {
         int left = object.handleToReference();
-        if (counted) {
-            stats(object).handleClosed();
-            object.type().procedures().close(object, process, left);
+        try {
+            if (counted) {
+                stats(object).handleClosed();
+                object.type().procedures().close(object, process, left);
+            }
+        } finally { // a throwing close procedure still loses the name and the reference
+            if (left == 0 && object.directory() instanceof ObjectDirectory directory) {
+                directory.removeIfTemporaryAndUnused(object);
+            }
+            release(object);
         }
-        if (left == 0 && object.directory() instanceof ObjectDirectory directory) {
-            directory.removeIfTemporaryAndUnused(object);
-        }
-        release(object);
     }
 
     @Override
@@ -783,8 +795,15 @@ public final class ObjectManagerImpl implements ObjectManager {
         int[] closed = new int[1];
         core.handles().forEach((entry, handle) -> {
             if (core.handles().remove(Integer.toUnsignedLong(handle), entry)) {
-                handleGone(core, entry.object(), true);
                 closed[0]++;
+                try {
+                    handleGone(core, entry.object(), true);
+                } catch (RuntimeException e) {
+                    // One plugin's faulty procedure must not stop the rundown: the other handles still
+                    // close and the process is still signalled.
+                    log.warn("a {} procedure threw while process {} ran down", entry.object().type().name(),
+                            core.id(), e);
+                }
             }
         });
         return closed[0];
