@@ -483,9 +483,6 @@ final class Steps {
             }
             assertTrue(sourceOk && targetOk && (source != null || pseudo), what + ": succeeded on a bad argument (source process "
                     + sourceProcess + " " + sp + ", target process " + targetProcess + " " + tp + ", source " + source + ")");
-            if (closeSource) {
-                d.model.close(from, value);
-            }
             Obj obj;
             if (pseudo) {
                 if (value == -1) {
@@ -508,6 +505,9 @@ final class Steps {
             assertTrue(d.world.<Boolean>call(to, 0, k -> k.GetHandleInformation(copy, flags)), what);
             assertEquals(inherit ? HANDLE_FLAG_INHERIT : 0, flags[0], what + ": inherit flag");
             d.model.open(to, copy, obj, basic.grantedAccess(), inherit);
+            if (closeSource) { // last, as NT does: the object and its name never lapse
+                d.model.close(from, value);
+            }
         }
 
         /** The live model process a process handle names, or -1. */
