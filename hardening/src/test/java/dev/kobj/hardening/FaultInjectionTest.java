@@ -299,4 +299,41 @@ class FaultInjectionTest {
         }
         assertBaseline();
     }
+
+    @Test
+    void terminationRacingCreatesLeavesNoHandleBehind() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            Win32Process victim = system.attach("racer.exe");
+            Kernel32 v = victim.kernel32();
+            java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(4);
+            for (int t = 0; t < 4; t++) {
+                int kind = t;
+                v.CreateThread(null, 0, p -> {
+                    running.countDown();
+                    while (true) {
+                        long h = switch (kind) {
+                            case 0 -> v.CreateEvent(null, false, false, "race-event");
+                            case 1 -> v.CreateMutex(null, false, null);
+                            case 2 -> v.CreateFileMapping(INVALID_HANDLE_VALUE, null, PAGE_READWRITE, 0, 4096, null);
+                            default -> {
+                                long[] r = new long[1];
+                                long[] w = new long[1];
+                                v.CreatePipe(r, w, null, 0);
+                                v.CloseHandle(w[0]);
+                                yield r[0];
+                            }
+                        };
+                        v.CloseHandle(h);
+                    }
+                }, 0, 0, null);
+            }
+            running.await();
+            Thread.sleep(round % 5);
+            long h = openProcess(victim);
+            assertTrue(k32.TerminateProcess(h, 1));
+            assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(h, 10_000));
+            assertTrue(k32.CloseHandle(h));
+        }
+        assertBaseline();
+    }
 }

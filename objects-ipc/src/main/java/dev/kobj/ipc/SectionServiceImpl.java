@@ -97,9 +97,11 @@ final class SectionServiceImpl implements SectionService {
         }
         KProcess process = caller.process();
         long size = maximumSize;
+        // The body is kept here, not looked up by the new handle: another thread may close that value at once.
+        SectionObject[] made = new SectionObject[1];
         int status = objects.create(caller, attributes, IpcTypes.SECTION, desiredAccess,
-                () -> new SectionObject(size, base, sec, process, memory, liveStores), sectionHandle);
-        if (status == STATUS_SUCCESS && !((SectionObject) objects.lookup(caller, sectionHandle[0]).object()).charge()) {
+                () -> made[0] = new SectionObject(size, base, sec, process, memory, liveStores), sectionHandle);
+        if (status == STATUS_SUCCESS && !made[0].charge()) {
             objects.close(caller, sectionHandle[0]); // over a job's memory limit: the section is not made
             sectionHandle[0] = 0;
             return STATUS_COMMITMENT_LIMIT;

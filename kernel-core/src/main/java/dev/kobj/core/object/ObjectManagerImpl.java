@@ -21,6 +21,7 @@ import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_PATH_NOT_FOUND;
 import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_PATH_SYNTAX_BAD;
 import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_TYPE_MISMATCH;
 import static dev.kobj.api.status.NtStatus.STATUS_PRIVILEGE_NOT_HELD;
+import static dev.kobj.api.status.NtStatus.STATUS_PROCESS_IS_TERMINATING;
 import static dev.kobj.api.status.NtStatus.STATUS_SUCCESS;
 
 import com.google.inject.Inject;
@@ -42,6 +43,7 @@ import dev.kobj.core.security.AccessCheck;
 import dev.kobj.core.security.ObjectSecurity;
 import dev.kobj.core.process.CoreProcess;
 import dev.kobj.core.process.CoreThread;
+import java.lang.invoke.VarHandle;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -347,12 +349,22 @@ public final class ObjectManagerImpl implements ObjectManager {
         }
         counted(object); // objects made outside create (processes, threads, ports) count from their first handle
         object.referenceToHandle();
-        long value = process.handles().add(new HandleEntry(object, access, attributes));
+        HandleEntry entry = new HandleEntry(object, access, attributes);
+        long value = process.handles().add(entry);
         if (value == 0) {
             handleGone(process, object, false);
             return STATUS_INSUFFICIENT_RESOURCES;
         }
         stats(object).handleOpened();
+        // A handle made while the process runs down would outlive it (closeAll has passed its slot): the
+        // add is published before the check, so either the rundown sees this handle or we see the end.
+        VarHandle.fullFence();
+        if (process.isEnded()) {
+            if (process.handles().remove(value, entry)) {
+                handleGone(process, object, true);
+            }
+            return STATUS_PROCESS_IS_TERMINATING;
+        }
         handle[0] = value;
         return success;
     }

@@ -237,6 +237,22 @@ class ObjectManagerTest {
     }
 
     @Test
+    void anEndedProcessTakesNoNewHandle() {
+        // Found by the hardening tests: a create racing TerminateProcess left its handle in the dead table.
+        long h = counter(a, "\\BaseNamedObjects\\ended", 0);
+        int objectsBefore = objects();
+        int handlesBefore = handles();
+        assertTrue(k.kernel.processes().endProcess(b.process(), 1));
+        long[] out = {99};
+        assertEquals(STATUS_PROCESS_IS_TERMINATING, k.objects.insert(b.process(), body(a, h), COUNTER_QUERY, 0, out));
+        assertEquals(0, out[0]);
+        assertEquals(objectsBefore, objects());
+        assertEquals(handlesBefore, handles());
+        assertEquals(STATUS_SUCCESS, k.objects.close(a, h));
+        assertEquals(objectsBefore - 1, objects(), "and holds no reference to it");
+    }
+
+    @Test
     void closeSourceMayCloseTheHandleThatNamesTheTarget() {
         // Found by the hardening model: the source closed first made its own value an invalid target.
         long[] processB = new long[1];
