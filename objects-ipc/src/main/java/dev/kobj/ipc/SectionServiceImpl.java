@@ -9,6 +9,7 @@ import static dev.kobj.api.status.NtStatus.STATUS_INVALID_VIEW_SIZE;
 import static dev.kobj.api.status.NtStatus.STATUS_MAPPED_ALIGNMENT;
 import static dev.kobj.api.status.NtStatus.STATUS_NOT_IMPLEMENTED;
 import static dev.kobj.api.status.NtStatus.STATUS_NOT_MAPPED_VIEW;
+import static dev.kobj.api.status.NtStatus.STATUS_PROCESS_IS_TERMINATING;
 import static dev.kobj.api.status.NtStatus.STATUS_NO_MEMORY;
 import static dev.kobj.api.status.NtStatus.STATUS_SECTION_PROTECTION;
 import static dev.kobj.api.status.NtStatus.STATUS_SECTION_TOO_BIG;
@@ -192,7 +193,16 @@ final class SectionServiceImpl implements SectionService {
         int protection = write ? (execute ? PAGE_EXECUTE_READWRITE : PAGE_READWRITE)
                 : copy ? PAGE_WRITECOPY : execute ? PAGE_EXECUTE_READ : PAGE_READONLY;
         SectionView mapped = new SectionView(base, length, segment, protection);
-        views.put(base, new View(process, section, mapped));
+        View made = new View(process, section, mapped);
+        views.put(base, made);
+        // A view mapped while the process runs down would outlive it (unmapAll has passed): the put comes
+        // before the check, so either the rundown sees this view or this sees the end.
+        if (process.isEnded()) {
+            if (views.remove(base, made)) {
+                release(made);
+            }
+            return STATUS_PROCESS_IS_TERMINATING;
+        }
         view[0] = mapped;
         return STATUS_SUCCESS;
     }

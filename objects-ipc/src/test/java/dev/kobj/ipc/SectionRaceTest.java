@@ -23,6 +23,38 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60)
 class SectionRaceTest {
     @Test
+    void viewsMappedRacingTheRundownAreUnmappedToo() throws Exception {
+        // Found by the soak: a view mapped while its process ran down kept its section alive for ever.
+        try (Kernel kernel = Kernels.boot(KernelConfig.defaults().withModules("ipc"))) {
+            SectionService sections = kernel.service(SectionService.class).orElseThrow();
+            ObjectManager objects = kernel.service(ObjectManager.class).orElseThrow();
+            for (int round = 0; round < 200; round++) {
+                KProcess process = kernel.processes().createProcess("mapper.exe", 1);
+                CompletableFuture<Void> mapper = new CompletableFuture<>();
+                Thread thread = Thread.ofPlatform().start(() -> {
+                    try {
+                        KThread caller = kernel.processes().adoptThread(process, Thread.currentThread());
+                        long[] h = new long[1];
+                        dev.kobj.api.section.SectionView[] view = new dev.kobj.api.section.SectionView[1];
+                        int status = sections.createSection(caller, null, 0xF001F, 65_536, 0x04, 0, 0, h);
+                        while (status == NtStatus.STATUS_SUCCESS) {
+                            status = sections.mapView(caller, h[0], 0x2, 0, 4096, view);
+                        }
+                        mapper.complete(null);
+                    } catch (Throwable t) {
+                        mapper.completeExceptionally(t);
+                    }
+                });
+                Thread.sleep(0, round * 5_000);
+                kernel.processes().endProcess(process, 0);
+                mapper.get(10, TimeUnit.SECONDS);
+                thread.join();
+            }
+            assertEquals(0, objects.typeInfo(kernel.objectType("Section").orElseThrow()).totalNumberOfObjects());
+        }
+    }
+
+    @Test
     void createsRacingTheRundownNeverThrowAndLeaveNothing() throws Exception {
         try (Kernel kernel = Kernels.boot(KernelConfig.defaults().withModules("ipc"))) {
             SectionService sections = kernel.service(SectionService.class).orElseThrow();
