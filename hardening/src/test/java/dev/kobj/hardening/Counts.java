@@ -17,9 +17,13 @@ record Counts(Map<String, List<Integer>> byType) {
             "IoCompletion", "Job", "File", "Port", "Directory", "SymbolicLink", "Token");
 
     static Counts of(Kernel kernel) {
+        return of(kernel, WATCHED);
+    }
+
+    static Counts of(Kernel kernel, List<String> types) {
         ObjectManager objects = kernel.service(ObjectManager.class).orElseThrow();
         Map<String, List<Integer>> counts = new TreeMap<>();
-        for (String name : WATCHED) {
+        for (String name : types) {
             kernel.objectType(name).ifPresent(type -> {
                 ObjectInfo.Type info = objects.typeInfo(type);
                 counts.put(name, List.of(info.totalNumberOfObjects(), info.totalNumberOfHandles()));

@@ -40,6 +40,9 @@ class SoakTest {
     private static final int PROCESSES = 6;
     private static final int THREADS = 6;
     private static final int NAMES = 8;
+    /** The families' types and the core's processes and threads: all must be back where they started. */
+    private static final List<String> ALL = java.util.stream.Stream.concat(Counts.WATCHED.stream(),
+            java.util.stream.Stream.of("Process", "Thread")).toList();
 
     private final LongAdder operations = new LongAdder();
     private final LongAdder expectedFailures = new LongAdder();
@@ -78,7 +81,7 @@ class SoakTest {
         try (Kernel kernel = Kernels.boot(); Win32System system = Win32.boot(kernel)) {
             Win32Process control = system.attach("control.exe");
             Kernel32 c = control.kernel32();
-            before = Counts.of(kernel);
+            before = Counts.of(kernel, ALL);
             heapBefore = heapAfterGc();
             system.register("child.exe", (self, commandLine) -> {
                 work(self, ThreadLocalRandom.current().nextInt(PROCESSES), 200);
@@ -123,7 +126,7 @@ class SoakTest {
             heapAfter = heapAfterGc();
         }
         long leaks = 0;
-        for (String type : Counts.WATCHED) {
+        for (String type : ALL) {
             leaks += Math.abs(after.objects(type) - before.objects(type)) + Math.abs(after.handles(type) - before.handles(type));
         }
         long errorCount = errors.values().stream().mapToLong(LongAdder::sum).sum();
@@ -140,10 +143,10 @@ class SoakTest {
 
     private static Counts awaitBaseline(Kernel kernel, Counts before) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        Counts now = Counts.of(kernel);
+        Counts now = Counts.of(kernel, ALL);
         while (!now.equals(before) && System.nanoTime() < end) {
             Thread.sleep(20);
-            now = Counts.of(kernel);
+            now = Counts.of(kernel, ALL);
         }
         return now;
     }

@@ -237,6 +237,22 @@ class ObjectManagerTest {
     }
 
     @Test
+    void anEndedProcessIsDeletedWithItsLastHandle() {
+        // Found by the soak: ended processes and threads stayed in their type's object count for ever.
+        dev.kobj.api.object.ObjectType processType = k.kernel.objectType("Process").orElseThrow();
+        int before = k.objects.typeInfo(processType).totalNumberOfObjects();
+        long[] h = new long[1];
+        assertEquals(STATUS_SUCCESS, k.objects.insert(a.process(), (dev.kobj.api.object.KernelObject) b.process(),
+                SYNCHRONIZE, 0, h));
+        int counted = k.objects.typeInfo(processType).totalNumberOfObjects();
+        assertTrue(k.kernel.processes().endProcess(b.process(), 0));
+        assertEquals(counted, k.objects.typeInfo(processType).totalNumberOfObjects(), "a handle keeps it");
+        assertEquals(STATUS_SUCCESS, k.objects.close(a, h[0]));
+        assertEquals(counted - 1, k.objects.typeInfo(processType).totalNumberOfObjects());
+        assertTrue(counted - 1 <= before + 1);
+    }
+
+    @Test
     void anEndedProcessTakesNoNewHandle() {
         // Found by the hardening tests: a create racing TerminateProcess left its handle in the dead table.
         long h = counter(a, "\\BaseNamedObjects\\ended", 0);
