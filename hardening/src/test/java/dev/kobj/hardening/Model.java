@@ -82,6 +82,8 @@ final class Model {
     final Map<String, Disk> disks = new HashMap<>();
     final List<View> views = new ArrayList<>();
     final Obj[] processObjects = new Obj[World.PROCESSES];
+    /** A file was made under a name the model does not follow, so f0 or f1 may exist unseen. */
+    boolean oddFileMade;
     private int nextId;
 
     Model() {

@@ -468,7 +468,8 @@ final class Steps {
             boolean sourceOk = from >= 0;
             boolean targetOk = to >= 0;
             Handle source = sourceOk ? d.handle(from, value) : null;
-            boolean pseudo = sourceOk && (value == -1 || value == -2) && s == p;
+            // -1 means the source process itself (it is read in the source's context); -2 only the caller's thread.
+            boolean pseudo = sourceOk && (value == -1 || value == -2 && from == p);
             boolean closeSource = (options & DUPLICATE_CLOSE_SOURCE) != 0 && source != null;
             if (!ok) {
                 assertEquals(0, target[0], what + ": the target handle is NULL on failure");
@@ -486,7 +487,7 @@ final class Steps {
             Obj obj;
             if (pseudo) {
                 if (value == -1) {
-                    obj = d.model.processObjects[p];
+                    obj = d.model.processObjects[from];
                 } else {
                     obj = new Obj("Thread", -1);
                     obj.pinned = true;
@@ -709,14 +710,28 @@ final class Steps {
                 return r;
             });
             String what = this + " → " + h + "/" + error[0];
-            String key = name.equals("C:\\f0") ? "f0" : name.equals("C:\\f1") ? "f1" : null;
+            // The volume folds case and Win32 resolves ".." lexically: these name the model's files too.
+            String key = switch (name) {
+                case "C:\\f0", "C:\\F0" -> "f0";
+                case "C:\\f1", "C:\\d\\..\\f1" -> "f1";
+                default -> null;
+            };
             Model.Disk disk = key == null ? null : d.model.disks.get(key);
+            if (key == null && h != INVALID_HANDLE_VALUE) {
+                d.model.oddFileMade = true; // it may be f0 or f1 under another spelling: existence is learnt
+            }
+            if (key != null && disk == null && d.model.oddFileMade && h != INVALID_HANDLE_VALUE) {
+                d.model.open(p, h, d.model.newObj("File"), d.basic(p, h).grantedAccess(), false);
+                return; // a file the model did not see made: its content is not followed
+            }
             if (h == INVALID_HANDLE_VALUE) {
                 d.documented(what, error[0]);
-                if (key != null) {
+                if (key != null && !(disk == null && d.model.oddFileMade)) {
                     int expected = switch (dispositionValue) {
-                        case OPEN_EXISTING, TRUNCATE_EXISTING -> disk == null ? ERROR_FILE_NOT_FOUND
-                                : dispositionValue == TRUNCATE_EXISTING && !write ? ERROR_ACCESS_DENIED : -1;
+                        // TRUNCATE_EXISTING needs GENERIC_WRITE (87); a missing file may be reported first (2)
+                        case OPEN_EXISTING, TRUNCATE_EXISTING -> dispositionValue == TRUNCATE_EXISTING && !write
+                                && !(disk == null && error[0] == ERROR_FILE_NOT_FOUND)
+                                ? ERROR_INVALID_PARAMETER : disk == null ? ERROR_FILE_NOT_FOUND : -1;
                         case CREATE_NEW -> disk != null ? ERROR_FILE_EXISTS : -1;
                         case 0, 9 -> ERROR_INVALID_PARAMETER;
                         default -> -1;
@@ -800,7 +815,7 @@ final class Steps {
             if (obj.pipe != null) {
                 pipe(obj, what, ok, error[0], done[0], buffer, d);
             } else if (obj.disk != null) {
-                disk(obj, what, ok, done[0], buffer);
+                disk(obj, what, ok, done[0], buffer, d, error[0]);
             } else if (!ok) {
                 d.documented(what, error[0]);
             }
@@ -836,7 +851,11 @@ final class Steps {
             }
         }
 
-        private void disk(Obj obj, String what, boolean ok, int done, byte[] buffer) {
+        private void disk(Obj obj, String what, boolean ok, int done, byte[] buffer, Driver d, int error) {
+            if (write && obj.position + n > 1L << 24 && !ok) {
+                d.documented(what, error); // a volume may refuse a file of gigabytes; nothing changes
+                return;
+            }
             assertTrue(ok, what);
             byte[] content = obj.disk.content;
             int at = (int) obj.position;
