@@ -29,7 +29,7 @@ import net.jqwik.api.state.Transformer;
 class KernelModelProperties {
     private final List<Driver> drivers = new ArrayList<>();
 
-    @Property(tries = 12)
+    @Property(tries = 8)
     void programsKeepTheKernelConsistent(@ForAll("programs") ActionChain<Driver> program) {
         program.withInvariant("counts", d -> d.checkCounts("after " + program.transformations().size() + " steps"))
                 .run();
