@@ -997,6 +997,11 @@ final class Steps {
                 d.failed(what, ERROR_INVALID_HANDLE, error[0]);
                 return;
             }
+            if ((h.access() & PROCESS_TERMINATE) == 0) { // a duplicate weakened below TERMINATE took the value
+                assertFalse(ok, what);
+                d.failed(what, ERROR_ACCESS_DENIED, error[0]);
+                return;
+            }
             assertTrue(ok, what);
             int[] code = new int[1];
             assertTrue(d.world.<Boolean>call(p, t, k -> k.GetExitCodeProcess(handle, code)), what);
