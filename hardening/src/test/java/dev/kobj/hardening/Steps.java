@@ -951,6 +951,11 @@ final class Steps {
                 return;
             }
             Obj port = h.obj();
+            if ((h.access() & 2) == 0) { // IO_COMPLETION_MODIFY_STATE for both (§4.3)
+                assertFalse(ok, what);
+                d.failed(what, ERROR_ACCESS_DENIED, error[0]);
+                return;
+            }
             if (post) {
                 assertTrue(ok, what);
                 port.packets.add(new long[] {bytes, key});
