@@ -95,8 +95,10 @@ final class PortServiceImpl implements PortService {
         if (status < 0) {
             return status;
         }
-        PortObject server = (PortObject) objects.lookup(caller, temporary[0]).object();
-        objects.reference(server);
+        HandleEntry opened = objects.lookup(caller, temporary[0]); // another thread may have closed it at once
+        if (opened == null || !(opened.object() instanceof PortObject server) || !objects.reference(server)) {
+            return STATUS_INVALID_HANDLE;
+        }
         objects.close(caller, temporary[0]);
         try {
             if (server.kind != PortObject.Kind.CONNECTION) {

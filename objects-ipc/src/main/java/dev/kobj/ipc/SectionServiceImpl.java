@@ -12,6 +12,7 @@ import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_4;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_VIEW_SIZE;
 import static dev.kobj.api.status.NtStatus.STATUS_MAPPED_ALIGNMENT;
 import static dev.kobj.api.status.NtStatus.STATUS_NOT_MAPPED_VIEW;
+import static dev.kobj.api.status.NtStatus.STATUS_PROCESS_IS_TERMINATING;
 import static dev.kobj.api.status.NtStatus.STATUS_NO_MEMORY;
 import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_TYPE_MISMATCH;
 import static dev.kobj.api.status.NtStatus.STATUS_SECTION_PROTECTION;
@@ -103,9 +104,11 @@ final class SectionServiceImpl implements SectionService {
         }
         KProcess process = caller.process();
         long size = maximumSize;
+        // The body is kept here, not looked up by the new handle: another thread may close that value at once.
+        SectionObject[] made = new SectionObject[1];
         int status = objects.create(caller, attributes, IpcTypes.SECTION, desiredAccess,
-                () -> new SectionObject(size, base, sec, process, memory, liveStores), sectionHandle);
-        if (status == STATUS_SUCCESS && !((SectionObject) objects.lookup(caller, sectionHandle[0]).object()).charge()) {
+                () -> made[0] = new SectionObject(size, base, sec, process, memory, liveStores), sectionHandle);
+        if (status == STATUS_SUCCESS && !made[0].charge()) {
             objects.close(caller, sectionHandle[0]); // over a job's memory limit: the section is not made
             sectionHandle[0] = 0;
             return STATUS_COMMITMENT_LIMIT;
@@ -248,7 +251,16 @@ final class SectionServiceImpl implements SectionService {
         int protection = write ? (execute ? PAGE_EXECUTE_READWRITE : PAGE_READWRITE)
                 : copy ? PAGE_WRITECOPY : execute ? PAGE_EXECUTE_READ : PAGE_READONLY;
         SectionView mapped = new SectionView(base, length, segment, protection);
-        views.put(base, new View(process, section, mapped, offset));
+        View made = new View(process, section, mapped, offset);
+        views.put(base, made);
+        // A view mapped while the process runs down would outlive it (unmapAll has passed): the put comes
+        // before the check, so either the rundown sees this view or this sees the end.
+        if (process.isEnded()) {
+            if (views.remove(base, made)) {
+                release(made);
+            }
+            return STATUS_PROCESS_IS_TERMINATING;
+        }
         view[0] = mapped;
         return STATUS_SUCCESS;
     }

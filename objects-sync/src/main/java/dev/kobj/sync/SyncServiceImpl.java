@@ -118,11 +118,12 @@ final class SyncServiceImpl implements SyncService {
     @Override
     public int createMutant(KThread caller, ObjectAttributes attributes, int desiredAccess, boolean initialOwner,
             long[] handle) {
-        int status = objects.create(caller, attributes, SyncTypes.MUTANT, desiredAccess,
-                new MutantObject(context, initialOwner ? caller : null), handle);
+        // The body is kept here, not looked up by the new handle: another thread may close that value at once.
+        MutantObject made = new MutantObject(context, initialOwner ? caller : null);
+        int status = objects.create(caller, attributes, SyncTypes.MUTANT, desiredAccess, made, handle);
         if (status == STATUS_SUCCESS && initialOwner) {
-            // Initial ownership applies only to an object really created (§6.2); the owner's list now knows it.
-            ((MutantObject) objects.lookup(caller, handle[0]).object()).mutant.adoptInitialOwnership();
+            // Initial ownership applies only to an object really created (§6.2); the owner now notes it.
+            made.mutant.adoptInitialOwnership();
         }
         return status;
     }

@@ -21,6 +21,7 @@ import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_PATH_NOT_FOUND;
 import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_PATH_SYNTAX_BAD;
 import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_TYPE_MISMATCH;
 import static dev.kobj.api.status.NtStatus.STATUS_PRIVILEGE_NOT_HELD;
+import static dev.kobj.api.status.NtStatus.STATUS_PROCESS_IS_TERMINATING;
 import static dev.kobj.api.status.NtStatus.STATUS_SUCCESS;
 
 import com.google.inject.Inject;
@@ -44,11 +45,14 @@ import dev.kobj.core.security.AccessCheck;
 import dev.kobj.core.security.ObjectSecurity;
 import dev.kobj.core.process.CoreProcess;
 import dev.kobj.core.process.CoreThread;
+import java.lang.invoke.VarHandle;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The object manager (nt-semantics.md §1–3). Lookups by handle are lock-free; creates and opens by
@@ -59,6 +63,7 @@ import java.util.function.Supplier;
  * handle ({@link #insert}) or drops it ({@link #release}); the delete procedure runs on the last drop.
  */
 public final class ObjectManagerImpl implements ObjectManager {
+    private static final Logger log = LoggerFactory.getLogger(ObjectManagerImpl.class);
     /** SYMBOLIC_LINK_QUERY and DIRECTORY_QUERY. */
     private static final int QUERY = 0x0001;
     private static final int PROCESS_DUP_HANDLE = 0x0040;
@@ -371,19 +376,35 @@ public final class ObjectManagerImpl implements ObjectManager {
                 return STATUS_ACCESS_DENIED;
             }
         }
-        int status = object.type().procedures().open(object, process, access, reason);
+        int status;
+        try {
+            status = object.type().procedures().open(object, process, access, reason);
+        } catch (RuntimeException | Error e) {
+            release(object); // a throwing plugin still gets no half-made handle
+            throw e;
+        }
         if (status < 0) {
             release(object);
             return status;
         }
         counted(object); // objects made outside create (processes, threads, ports) count from their first handle
         object.referenceToHandle();
-        long value = process.handles().add(new HandleEntry(object, access, attributes));
+        HandleEntry entry = new HandleEntry(object, access, attributes);
+        long value = process.handles().add(entry);
         if (value == 0) {
             handleGone(process, object, false);
             return STATUS_INSUFFICIENT_RESOURCES;
         }
         stats(object).handleOpened();
+        // A handle made while the process runs down would outlive it (closeAll has passed its slot): the
+        // add is published before the check, so either the rundown sees this handle or we see the end.
+        VarHandle.fullFence();
+        if (process.isEnded()) {
+            if (process.handles().remove(value, entry)) {
+                handleGone(process, object, true);
+            }
+            return STATUS_PROCESS_IS_TERMINATING;
+        }
         handle[0] = value;
         return success;
     }
@@ -531,14 +552,17 @@ public final class ObjectManagerImpl implements ObjectManager {
      */
     private void handleGone(CoreProcess process, KernelObject object, boolean counted) {
         int left = object.handleToReference();
-        if (counted) {
-            stats(object).handleClosed();
+        try {
+            if (counted) {
+                stats(object).handleClosed();
+            }
+            object.type().procedures().close(object, process, left); // always: the open procedure ran
+        } finally { // a throwing close procedure still loses the name and the reference
+            if (left == 0 && object.directory() instanceof ObjectDirectory directory) {
+                directory.removeIfTemporaryAndUnused(object);
+            }
+            release(object);
         }
-        object.type().procedures().close(object, process, left);
-        if (left == 0 && object.directory() instanceof ObjectDirectory directory) {
-            directory.removeIfTemporaryAndUnused(object);
-        }
-        release(object);
     }
 
     @Override
@@ -584,13 +608,14 @@ public final class ObjectManagerImpl implements ObjectManager {
         if (!object.reference()) {
             return STATUS_INVALID_HANDLE;
         }
+        // CLOSE_SOURCE closes the source whatever the outcome (§2.4), but last, as NT does: the source may
+        // be the handle naming the target, and closing first could take a file object through its cleanup
+        // (last handle gone) before the new handle exists.
+        boolean closeSource = (options & DUPLICATE_CLOSE_SOURCE) != 0 && sourceHandle != CURRENT_PROCESS
+                && sourceHandle != CURRENT_THREAD;
         try {
-            if ((options & DUPLICATE_CLOSE_SOURCE) != 0 && sourceHandle != CURRENT_PROCESS
-                    && sourceHandle != CURRENT_THREAD) {
-                close(source, sourceHandle); // closed whatever the outcome (§2.4)
-                if (targetProcess == 0) {
-                    return STATUS_SUCCESS;
-                }
+            if (closeSource && targetProcess == 0) {
+                return STATUS_SUCCESS;
             }
             HandleEntry targetEntry = lookup(caller, targetProcess);
             status = checkProcess(targetEntry);
@@ -615,6 +640,9 @@ public final class ObjectManagerImpl implements ObjectManager {
             return insert((CoreProcess) targetEntry.object(), object, access, attributes, OpenReason.DUPLICATE,
                     targetHandle, STATUS_SUCCESS);
         } finally {
+            if (closeSource) {
+                close(source, sourceHandle);
+            }
             release(object);
         }
     }
@@ -853,8 +881,15 @@ public final class ObjectManagerImpl implements ObjectManager {
         int[] closed = new int[1];
         core.handles().forEach((entry, handle) -> {
             if (core.handles().remove(Integer.toUnsignedLong(handle), entry)) {
-                handleGone(core, entry.object(), true);
                 closed[0]++;
+                try {
+                    handleGone(core, entry.object(), true);
+                } catch (RuntimeException e) {
+                    // One plugin's faulty procedure must not stop the rundown: the other handles still
+                    // close and the process is still signalled.
+                    log.warn("a {} procedure threw while process {} ran down", entry.object().type().name(),
+                            core.id(), e);
+                }
             }
         });
         return closed[0];

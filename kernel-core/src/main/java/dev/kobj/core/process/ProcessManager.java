@@ -120,7 +120,17 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
     /** The last handle to {@code thread} closed: an ended thread's id is given up. */
     void lastHandleClosed(CoreThread thread) {
         if (thread.isEnded()) {
-            threads.remove(thread.id(), thread);
+            forget(thread);
+        }
+    }
+
+    /**
+     * An ended thread with no handle left: its id is given up and the creator's reference dropped, so the
+     * object is deleted (§1.2) and leaves the Thread type's count. Once: only the remover dereferences.
+     */
+    private void forget(CoreThread thread) {
+        if (threads.remove(thread.id(), thread)) {
+            objects.dereference(thread);
         }
     }
 
@@ -131,8 +141,11 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
         }
     }
 
+    /** As {@link #forget(CoreThread)}, for a process. */
     private void forget(CoreProcess process) {
-        processes.remove(process.id(), process);
+        if (processes.remove(process.id(), process)) {
+            objects.dereference(process);
+        }
     }
 
     @Override
@@ -192,7 +205,7 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
         adopted.remove(core);
         core.process().endedUserTime.addAndGet(CoreThread.userTimeOf(core.javaThread())); // before it leaves the set
         if (core.handleCount() == 0) {
-            threads.remove(core.id(), core); // else when its last handle closes: OpenThread works while one is held
+            forget(core); // else when its last handle closes: OpenThread works while one is held
         }
         Waiter waiter = core.waiterIfPresent();
         if (waiter != null && waiter.cancel(NtStatus.STATUS_THREAD_IS_TERMINATING)) {

@@ -339,6 +339,19 @@ class IoManagerTest {
     }
 
     @Test
+    void duplicateWithCloseSourceNeverCleansTheFileObjectUp() {
+        // Found by the hardening tests: closing the source first took the file object through its cleanup
+        // (a pipe end disconnected) before the new handle existed.
+        long file = k.open("sync", false);
+        long[] moved = new long[1];
+        assertEquals(STATUS_SUCCESS, k.objects.duplicate(me, -1, file, -1, moved, 0, 0, 0x1 | 0x2));
+        assertEquals(STATUS_INVALID_HANDLE, k.objects.close(me, file), "the source is closed");
+        assertEquals(0, k.driver.cleanups.get(), "a handle was open all along");
+        assertEquals(STATUS_SUCCESS, k.objects.close(me, moved[0]));
+        assertEquals(1, k.driver.cleanups.get());
+    }
+
+    @Test
     void aReferenceKeepsTheFileObjectAfterCleanupUntilItIsDropped() {
         long file = k.open("sync", false);
         FileObject object = (FileObject) k.objects.lookup(me, file).object();

@@ -154,10 +154,10 @@ class ObjectManagerProperties {
                     return;
                 }
                 assertEquals(STATUS_SUCCESS, status);
-                if (d.closeSource()) {
+                model.add(d.target(), h[0], body);
+                if (d.closeSource()) { // after the new handle exists: the object (and its name) never lapse
                     model.remove(d.process(), source);
                 }
-                model.add(d.target(), h[0], body);
             }
             case Close c -> {
                 long handle = model.pick(c.process(), c.pick());

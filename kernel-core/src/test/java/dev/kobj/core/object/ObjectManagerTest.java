@@ -237,6 +237,50 @@ class ObjectManagerTest {
     }
 
     @Test
+    void anEndedProcessIsDeletedWithItsLastHandle() {
+        // Found by the soak: ended processes and threads stayed in their type's object count for ever.
+        dev.kobj.api.object.ObjectType processType = k.kernel.objectType("Process").orElseThrow();
+        int before = k.objects.typeInfo(processType).totalNumberOfObjects();
+        long[] h = new long[1];
+        assertEquals(STATUS_SUCCESS, k.objects.insert(a.process(), (dev.kobj.api.object.KernelObject) b.process(),
+                SYNCHRONIZE, 0, h));
+        int counted = k.objects.typeInfo(processType).totalNumberOfObjects();
+        assertTrue(k.kernel.processes().endProcess(b.process(), 0));
+        assertEquals(counted, k.objects.typeInfo(processType).totalNumberOfObjects(), "a handle keeps it");
+        assertEquals(STATUS_SUCCESS, k.objects.close(a, h[0]));
+        assertEquals(counted - 1, k.objects.typeInfo(processType).totalNumberOfObjects());
+        assertTrue(counted - 1 <= before + 1);
+    }
+
+    @Test
+    void anEndedProcessTakesNoNewHandle() {
+        // Found by the hardening tests: a create racing TerminateProcess left its handle in the dead table.
+        long h = counter(a, "\\BaseNamedObjects\\ended", 0);
+        int objectsBefore = objects();
+        int handlesBefore = handles();
+        assertTrue(k.kernel.processes().endProcess(b.process(), 1));
+        long[] out = {99};
+        assertEquals(STATUS_PROCESS_IS_TERMINATING, k.objects.insert(b.process(), body(a, h), COUNTER_QUERY, 0, out));
+        assertEquals(0, out[0]);
+        assertEquals(objectsBefore, objects());
+        assertEquals(handlesBefore, handles());
+        assertEquals(STATUS_SUCCESS, k.objects.close(a, h));
+        assertEquals(objectsBefore - 1, objects(), "and holds no reference to it");
+    }
+
+    @Test
+    void closeSourceMayCloseTheHandleThatNamesTheTarget() {
+        // Found by the hardening model: the source closed first made its own value an invalid target.
+        long[] processB = new long[1];
+        assertEquals(STATUS_SUCCESS, k.objects.insert(a.process(), (dev.kobj.api.object.KernelObject) b.process(),
+                PROCESS_DUP_HANDLE, 0, processB));
+        long[] inB = {99};
+        assertEquals(STATUS_SUCCESS, k.objects.duplicate(a, -1, processB[0], processB[0], inB, 0, 0, 0x1 | 0x2));
+        assertEquals(STATUS_INVALID_HANDLE, k.objects.close(a, processB[0]), "the source is closed");
+        assertEquals(PROCESS_DUP_HANDLE, k.objects.lookup(b, inB[0]).grantedAccess(), "b holds a handle to itself");
+    }
+
+    @Test
     void duplicateNeedsProcessDupHandleAndMayNarrow() {
         long h = counter(a, null, 0);
         long[] weakProcess = new long[1];

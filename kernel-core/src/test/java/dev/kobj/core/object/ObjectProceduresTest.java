@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -114,5 +115,44 @@ class ObjectProceduresTest {
         dev.kobj.api.object.ObjectInfo.Name[] name = new dev.kobj.api.object.ObjectInfo.Name[1];
         assertEquals(STATUS_SUCCESS, objects.queryName(caller, h[0], name));
         assertEquals("\\Device\\Mocked\\file", name[0].name());
+    }
+
+    // Found by the hardening tests (ThrowingPluginTest): a throwing procedure left a reference, a name or,
+    // in a process rundown, every later handle behind.
+
+    @Test
+    void aThrowingOpenMakesNoHandleAndLeavesNoObject() {
+        when(procedures.open(any(), any(), anyInt(), any())).thenThrow(new IllegalStateException("open"));
+        long[] h = new long[1];
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> objects.create(caller,
+                new ObjectAttributes(0, "\\BaseNamedObjects\\thrown", 0), type, 3, this::body, h));
+        assertEquals(0, objects.typeInfo(type).totalNumberOfObjects());
+        assertEquals(0, objects.typeInfo(type).totalNumberOfHandles());
+        assertEquals(dev.kobj.api.status.NtStatus.STATUS_OBJECT_NAME_NOT_FOUND, objects.open(caller,
+                new ObjectAttributes(0, "\\BaseNamedObjects\\thrown", 0), type, 1, h));
+    }
+
+    @Test
+    void aThrowingCloseStillDropsTheHandleTheNameAndTheObject() {
+        when(procedures.okayToClose(any(), any())).thenReturn(true);
+        doThrow(new IllegalStateException("close")).when(procedures).close(any(), any(), anyInt());
+        long[] h = new long[1];
+        assertEquals(STATUS_SUCCESS, objects.create(caller, new ObjectAttributes(0, "\\BaseNamedObjects\\c", 0),
+                type, 3, this::body, h));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> objects.close(caller, h[0]));
+        assertEquals(0, objects.typeInfo(type).totalNumberOfObjects());
+        assertEquals(dev.kobj.api.status.NtStatus.STATUS_OBJECT_NAME_NOT_FOUND, objects.open(caller,
+                new ObjectAttributes(0, "\\BaseNamedObjects\\c", 0), type, 1, h));
+    }
+
+    @Test
+    void aThrowingCloseDoesNotStopAProcessRundown() {
+        doThrow(new IllegalStateException("close")).when(procedures).close(any(), any(), anyInt());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(STATUS_SUCCESS, objects.create(caller, null, type, 3, this::body, new long[1]));
+        }
+        assertEquals(3, objects.closeAll(caller.process()));
+        assertEquals(0, objects.typeInfo(type).totalNumberOfObjects());
+        assertEquals(0, objects.typeInfo(type).totalNumberOfHandles());
     }
 }
