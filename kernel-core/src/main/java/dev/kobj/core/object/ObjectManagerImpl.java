@@ -860,7 +860,14 @@ public final class ObjectManagerImpl implements ObjectManager {
             if (!entry.inherit() || !object.reference()) {
                 return;
             }
-            if (object.type().procedures().open(object, to, entry.grantedAccess(), OpenReason.INHERIT) < 0) {
+            int opened;
+            try {
+                opened = object.type().procedures().open(object, to, entry.grantedAccess(), OpenReason.INHERIT);
+            } catch (RuntimeException | Error e) {
+                release(object); // as in insert: a throwing plugin gets no half-made handle
+                throw e;
+            }
+            if (opened < 0) {
                 release(object);
                 return;
             }

@@ -155,4 +155,19 @@ class ObjectProceduresTest {
         assertEquals(0, objects.typeInfo(type).totalNumberOfObjects());
         assertEquals(0, objects.typeInfo(type).totalNumberOfHandles());
     }
+
+    @Test
+    void aThrowingOpenDuringInheritanceLeavesNoReference() {
+        when(procedures.open(any(), any(), anyInt(), any())).thenReturn(STATUS_SUCCESS);
+        KernelObject object = body();
+        long[] h = new long[1];
+        assertEquals(STATUS_SUCCESS, objects.create(caller, new ObjectAttributes(0, null,
+                ObjectAttributes.OBJ_INHERIT), type, 3, () -> object, h));
+        when(procedures.open(any(), any(), anyInt(), org.mockito.ArgumentMatchers.eq(OpenReason.INHERIT)))
+                .thenThrow(new IllegalStateException("open"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> processes.createChildProcess(caller.process(), "child.exe", true, 0));
+        assertEquals(1, object.handleCount());
+        assertEquals(1, object.pointerCount(), "only the parent's handle: the refused inheritance kept nothing");
+    }
 }
