@@ -112,7 +112,7 @@ public final class Waiter {
     }
 
     /** Whether the thread owns any mutant. */
-    public boolean ownsMutants() {
+    public synchronized boolean ownsMutants() {
         for (int i = 0; i < ownedCount; i++) {
             if (owned[i].owner() == thread) {
                 return true;
@@ -121,23 +121,30 @@ public final class Waiter {
         return false;
     }
 
-    /** Notes that the thread took {@code mutant}. */
+    /**
+     * Notes that the thread took {@code mutant}. The same mutant as last time costs two plain loads; any
+     * other change to the notes takes this waiter's monitor, since a thread ended by another one has its
+     * notes drained ({@link #drainOwned}) while it may still run on to its next fence.
+     */
     void noteOwned(DispatcherMutant mutant) {
         int n = ownedCount;
         if (n > 0 && owned[n - 1] == mutant) {
-            return; // the same mutant again: the common case costs two loads
+            return;
         }
-        if (n == owned.length) {
-            n = compactOwned();
+        synchronized (this) {
+            n = ownedCount;
             if (n == owned.length) {
-                owned = java.util.Arrays.copyOf(owned, n * 2);
+                n = compactOwned();
+                if (n == owned.length) {
+                    owned = java.util.Arrays.copyOf(owned, n * 2);
+                }
             }
+            owned[n] = mutant;
+            ownedCount = n + 1;
         }
-        owned[n] = mutant;
-        ownedCount = n + 1;
     }
 
-    /** Keeps each mutant the thread still owns once, in order; returns how many. */
+    /** Keeps each mutant the thread still owns once, in order; returns how many. Holds the monitor. */
     private int compactOwned() {
         int kept = 0;
         for (int i = 0; i < ownedCount; i++) {
@@ -157,11 +164,17 @@ public final class Waiter {
 
     /** Calls {@code action} on each noted mutant, then forgets them all (the thread has ended). */
     void drainOwned(java.util.function.Consumer<DispatcherMutant> action) {
-        for (int i = 0; i < ownedCount; i++) {
-            action.accept(owned[i]);
-            owned[i] = null;
+        DispatcherMutant[] noted;
+        int count;
+        synchronized (this) {
+            noted = owned;
+            count = ownedCount;
+            owned = new DispatcherMutant[4];
+            ownedCount = 0;
         }
-        ownedCount = 0;
+        for (int i = 0; i < count; i++) { // outside the monitor: abandoning wakes waiters
+            action.accept(noted[i]);
+        }
     }
 
     public int status() {
