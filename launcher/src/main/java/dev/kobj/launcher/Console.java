@@ -103,7 +103,8 @@ final class Console implements AutoCloseable {
 
     /** Prints {@code kobj: [where]what: STATUS_X (ERROR_Y n)} and returns exit code 1. */
     int fail(String what, int status) {
-        return fail(what + ": " + Statuses.describe(status));
+        return fail(what + ": " + Statuses.describe(
+                session().kernel().service(dev.kobj.api.status.StatusRegistry.class).orElseThrow(), status));
     }
 
     /** Prints one failure line and returns exit code 1. */

@@ -1,6 +1,7 @@
 package dev.kobj.launcher;
 
 import dev.kobj.api.status.NtStatus;
+import dev.kobj.api.status.StatusRegistry;
 import dev.kobj.win32.Win32;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -14,13 +15,16 @@ final class Statuses {
     private Statuses() {
     }
 
-    /** {@code STATUS_OBJECT_NAME_NOT_FOUND (ERROR_FILE_NOT_FOUND 2)}; a success status is its name alone. */
-    static String describe(int status) {
-        String name = NtStatus.name(status);
+    /**
+     * {@code STATUS_OBJECT_NAME_NOT_FOUND (ERROR_FILE_NOT_FOUND 2)}; a success status is its name alone.
+     * Named by the kernel's status registry, so a plugin's own statuses print as the built-in ones do.
+     */
+    static String describe(StatusRegistry statuses, int status) {
+        String name = statuses.name(status);
         if (!NtStatus.isError(status) && !NtStatus.isWarning(status)) {
             return name;
         }
-        int error = NtStatus.toDosError(status);
+        int error = statuses.toDosError(status);
         return name + " (" + win32ErrorName(error) + " " + error + ")";
     }
 
