@@ -33,7 +33,7 @@ final class Names {
         int attributes = (inherit ? Win32.OBJ_INHERIT : 0) | (openIf ? Win32.OBJ_OPENIF : 0);
         var kernelDescriptor = Win32Descriptor.kernel(descriptor);
         if (name == null || name.isEmpty()) {
-            return kernelDescriptor == null ? UNNAMED.get(attributes >>> 1 & 1 | attributes >>> 6 & 2)
+            return kernelDescriptor == null ? UNNAMED.get((inherit ? 1 : 0) | (openIf ? 2 : 0))
                     : new dev.kobj.api.object.ObjectAttributes(0, null, attributes, kernelDescriptor);
         }
         if (name.startsWith("\\")) {

@@ -108,12 +108,8 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
         }
     }
 
-    /** This object's lock, made (once, by CAS) when first needed. */
-    final ReentrantLock objectLock() {
-        return waitQueue();
-    }
-
-    private WaitQueue waitQueue() {
+    /** This object's lock, its wait queue, made (once, by CAS) when first needed. */
+    final WaitQueue objectLock() {
         WaitQueue existing = queue;
         if (existing != null) {
             return existing;

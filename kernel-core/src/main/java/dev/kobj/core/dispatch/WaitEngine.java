@@ -218,26 +218,22 @@ public final class WaitEngine implements WaitService {
      */
     private static boolean hasDuplicates(DispatcherObject[] list, int count, long[] seen) {
         try {
-            return hasDuplicatesMarking(list, count, seen);
-        } finally {
-            java.util.Arrays.fill(seen, 0L);
-        }
-    }
-
-    private static boolean hasDuplicatesMarking(DispatcherObject[] list, int count, long[] seen) {
-        for (int i = 0; i < count; i++) {
-            int bucket = System.identityHashCode(list[i]) & 1023;
-            long bit = 1L << bucket;
-            if ((seen[bucket >>> 6] & bit) != 0) {
-                for (int j = 0; j < i; j++) {
-                    if (list[j] == list[i]) {
-                        return true;
+            for (int i = 0; i < count; i++) {
+                int bucket = System.identityHashCode(list[i]) & 1023;
+                long bit = 1L << bucket;
+                if ((seen[bucket >>> 6] & bit) != 0) {
+                    for (int j = 0; j < i; j++) {
+                        if (list[j] == list[i]) {
+                            return true;
+                        }
                     }
                 }
+                seen[bucket >>> 6] |= bit;
             }
-            seen[bucket >>> 6] |= bit;
+            return false;
+        } finally {
+            java.util.Arrays.fill(seen, 0L); // the scratch is left clear for the next wait
         }
-        return false;
     }
 
     /** Not a wait result: no object of a wait-any could be taken at once. */

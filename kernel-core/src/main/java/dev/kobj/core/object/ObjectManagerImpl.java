@@ -138,16 +138,7 @@ public final class ObjectManagerImpl implements ObjectManager {
     private int createNamed(KThread caller, CoreProcess process, ObjectAttributes oa, ObjectType type, int access,
             int desiredAccess, KernelObject built, Supplier<? extends KernelObject> body, long[] handle) {
         Identity identity = process.identity();
-        KernelObject root = null;
-        if (oa.rootDirectory() != 0) {
-            HandleEntry rootEntry = lookup(caller, oa.rootDirectory());
-            if (rootEntry == null) {
-                return STATUS_INVALID_HANDLE;
-            }
-            root = rootEntry.object();
-        }
-        Namespace.Resolution where = namespace.resolve(root, oa.name(), oa.has(OBJ_CASE_INSENSITIVE),
-                oa.has(OBJ_OPENLINK));
+        Namespace.Resolution where = resolve(caller, oa, oa.has(OBJ_OPENLINK), false);
         if (where.status() != STATUS_SUCCESS) {
             return where.status();
         }
@@ -215,17 +206,8 @@ public final class ObjectManagerImpl implements ObjectManager {
                 return STATUS_INVALID_HANDLE;
             }
         } else {
-            KernelObject root = null;
-            if (attributes.rootDirectory() != 0) {
-                HandleEntry rootEntry = lookup(caller, attributes.rootDirectory());
-                if (rootEntry == null) {
-                    return STATUS_INVALID_HANDLE;
-                }
-                root = rootEntry.object();
-            }
-            Namespace.Resolution where = namespace.resolve(root, attributes.name(),
-                    attributes.has(OBJ_CASE_INSENSITIVE),
-                    attributes.has(OBJ_OPENLINK) || type == CoreTypes.SYMBOLIC_LINK);
+            Namespace.Resolution where = resolve(caller, attributes,
+                    attributes.has(OBJ_OPENLINK) || type == CoreTypes.SYMBOLIC_LINK, false);
             if (where.status() != STATUS_SUCCESS) {
                 return where.status();
             }
@@ -278,16 +260,8 @@ public final class ObjectManagerImpl implements ObjectManager {
         if (access < 0) {
             return access;
         }
-        KernelObject root = null;
-        if (attributes.rootDirectory() != 0) {
-            HandleEntry rootEntry = lookup(caller, attributes.rootDirectory());
-            if (rootEntry == null) {
-                return STATUS_INVALID_HANDLE;
-            }
-            root = rootEntry.object();
-        }
         boolean caseInsensitive = attributes.has(OBJ_CASE_INSENSITIVE);
-        Namespace.Resolution where = namespace.resolve(root, attributes.name(), caseInsensitive, false, true);
+        Namespace.Resolution where = resolve(caller, attributes, false, true);
         if (where.status() != STATUS_SUCCESS) {
             return where.status();
         }
@@ -313,6 +287,23 @@ public final class ObjectManagerImpl implements ObjectManager {
         counted(object);
         return insert(process(caller), object, access, attributes.attributes() & OBJ_INHERIT, OpenReason.CREATE,
                 handle, status);
+    }
+
+    /**
+     * Where the attributes' name leads, from their root directory handle (none: from the root of the
+     * namespace); a root handle that names nothing is STATUS_INVALID_HANDLE.
+     */
+    private Namespace.Resolution resolve(KThread caller, ObjectAttributes attributes, boolean openLink,
+            boolean parse) {
+        KernelObject root = null;
+        if (attributes.rootDirectory() != 0) {
+            HandleEntry rootEntry = lookup(caller, attributes.rootDirectory());
+            if (rootEntry == null) {
+                return Namespace.Resolution.failed(STATUS_INVALID_HANDLE);
+            }
+            root = rootEntry.object();
+        }
+        return namespace.resolve(root, attributes.name(), attributes.has(OBJ_CASE_INSENSITIVE), openLink, parse);
     }
 
     @Override
