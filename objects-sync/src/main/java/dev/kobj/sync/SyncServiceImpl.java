@@ -9,6 +9,9 @@ import static dev.kobj.api.status.NtStatus.STATUS_SUCCESS;
 import static java.util.Objects.requireNonNull;
 
 import dev.kobj.api.dispatch.DispatcherContext;
+import dev.kobj.api.dispatch.DispatcherEvent;
+import dev.kobj.api.dispatch.DispatcherMutant;
+import dev.kobj.api.dispatch.DispatcherSemaphore;
 import dev.kobj.api.dispatch.TimerQueue;
 import dev.kobj.api.dispatch.WaitService;
 import dev.kobj.api.object.HandleEntry;
@@ -73,7 +76,7 @@ final class SyncServiceImpl implements SyncService {
         HandleEntry entry = objects.lookup(caller, handle);
         int status = check(entry, SyncTypes.EVENT, EVENT_MODIFY_STATE);
         if (status == STATUS_SUCCESS) {
-            store(previousState, ((EventObject) entry.object()).event.set());
+            store(previousState, ((DispatcherEvent) entry.dispatcherObject()).set());
         }
         return status;
     }
@@ -83,7 +86,7 @@ final class SyncServiceImpl implements SyncService {
         HandleEntry entry = objects.lookup(caller, handle);
         int status = check(entry, SyncTypes.EVENT, EVENT_MODIFY_STATE);
         if (status == STATUS_SUCCESS) {
-            store(previousState, ((EventObject) entry.object()).event.reset());
+            store(previousState, ((DispatcherEvent) entry.dispatcherObject()).reset());
         }
         return status;
     }
@@ -93,7 +96,7 @@ final class SyncServiceImpl implements SyncService {
         HandleEntry entry = objects.lookup(caller, handle);
         int status = check(entry, SyncTypes.EVENT, EVENT_MODIFY_STATE);
         if (status == STATUS_SUCCESS) {
-            store(previousState, ((EventObject) entry.object()).event.pulse());
+            store(previousState, ((DispatcherEvent) entry.dispatcherObject()).pulse());
         }
         return status;
     }
@@ -137,7 +140,7 @@ final class SyncServiceImpl implements SyncService {
     public int releaseMutant(KThread caller, long handle, int[] previousCount) {
         HandleEntry entry = objects.lookup(caller, handle);
         int status = check(entry, SyncTypes.MUTANT, 0);
-        return status == STATUS_SUCCESS ? ((MutantObject) entry.object()).mutant.release(caller, previousCount)
+        return status == STATUS_SUCCESS ? ((DispatcherMutant) entry.dispatcherObject()).release(caller, previousCount)
                 : status;
     }
 
@@ -184,7 +187,7 @@ final class SyncServiceImpl implements SyncService {
         HandleEntry entry = objects.lookup(caller, handle);
         int status = check(entry, SyncTypes.SEMAPHORE, SEMAPHORE_MODIFY_STATE);
         return status == STATUS_SUCCESS
-                ? ((SemaphoreObject) entry.object()).semaphore.release(releaseCount, previousCount) : status;
+                ? ((DispatcherSemaphore) entry.dispatcherObject()).release(releaseCount, previousCount) : status;
     }
 
     @Override

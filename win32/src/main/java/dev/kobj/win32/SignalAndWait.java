@@ -6,7 +6,6 @@ import static dev.kobj.win32.Win32.SYNCHRONIZE;
 import static dev.kobj.win32.Win32.STATUS_NOT_IMPLEMENTED;
 import static dev.kobj.win32.Win32.STATUS_OBJECT_TYPE_MISMATCH;
 
-import dev.kobj.api.dispatch.Waitable;
 import dev.kobj.api.object.HandleEntry;
 import dev.kobj.api.process.KThread;
 import dev.kobj.api.sync.SyncService;
@@ -39,12 +38,12 @@ final class SignalAndWait {
             case "Mutant" -> () -> sync.releaseMutant(thread, signal, null);
             default -> null;
         };
-        if (signalling == null || !(waitEntry.object() instanceof Waitable waitable)) {
+        if (signalling == null || waitEntry.dispatcherObject() == null) {
             return STATUS_OBJECT_TYPE_MISMATCH;
         }
         if ((waitEntry.grantedAccess() & SYNCHRONIZE) == 0) {
             return STATUS_ACCESS_DENIED;
         }
-        return context.waits().signalAndWait(thread, signalling, waitable.dispatcherObject(), alertable, timeout);
+        return context.waits().signalAndWait(thread, signalling, waitEntry.dispatcherObject(), alertable, timeout);
     }
 }

@@ -78,7 +78,8 @@ public final class WaitEngine implements WaitService {
         if (entry == null) {
             return STATUS_INVALID_HANDLE;
         }
-        if (!(entry.object() instanceof Waitable waitable)) {
+        DispatcherObject object = entry.dispatcherObject(); // null: not a Waitable body
+        if (object == null) {
             return STATUS_OBJECT_TYPE_MISMATCH;
         }
         if ((entry.grantedAccess() & Access.SYNCHRONIZE) == 0) {
@@ -87,7 +88,6 @@ public final class WaitEngine implements WaitService {
         if (alertable && caller.runApcs()) {
             return STATUS_USER_APC; // pending APCs run first, and the wait takes nothing (§5.4)
         }
-        DispatcherObject object = waitable.dispatcherObject();
         int acquired = object.tryAcquire(caller);
         if (acquired != DispatcherObject.NOT_SIGNALLED) {
             return DispatcherObject.result(acquired, 0);
@@ -161,13 +161,14 @@ public final class WaitEngine implements WaitService {
             if (entry == null) {
                 return STATUS_INVALID_HANDLE;
             }
-            if (!(entry.object() instanceof Waitable waitable)) {
+            DispatcherObject object = entry.dispatcherObject();
+            if (object == null) {
                 return STATUS_OBJECT_TYPE_MISMATCH;
             }
             if ((entry.grantedAccess() & Access.SYNCHRONIZE) == 0) {
                 return STATUS_ACCESS_DENIED;
             }
-            list[i] = waitable.dispatcherObject();
+            list[i] = object;
             held[i] = entry.object();
         }
         boolean all = waitType == WAIT_ALL;

@@ -20,7 +20,6 @@ import com.google.inject.Inject;
 import dev.kobj.api.dispatch.DispatcherContext;
 import dev.kobj.api.dispatch.DispatcherEvent;
 import dev.kobj.api.dispatch.KernelClock;
-import dev.kobj.api.dispatch.Waitable;
 import dev.kobj.api.dispatch.Waiter;
 import dev.kobj.api.io.CompletionPacket;
 import dev.kobj.api.io.CreateParameters;
@@ -244,8 +243,7 @@ public final class IoManager implements IoService, ThreadRundown {
             if (eventEntry == null) {
                 return STATUS_INVALID_HANDLE;
             }
-            if (!(eventEntry.object() instanceof Waitable waitable)
-                    || !(waitable.dispatcherObject() instanceof DispatcherEvent userEvent)
+            if (!(eventEntry.dispatcherObject() instanceof DispatcherEvent userEvent)
                     || !"Event".equals(eventEntry.object().type().name())) {
                 return STATUS_OBJECT_TYPE_MISMATCH;
             }
