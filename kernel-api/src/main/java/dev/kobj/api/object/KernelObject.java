@@ -183,6 +183,9 @@ public abstract class KernelObject {
         int f;
         do {
             f = flags;
+            if (((f | set) & ~clear) == f) {
+                return f; // nothing to change: no atomic write (each create and first handle asks)
+            }
         } while (!FLAGS.weakCompareAndSet(this, f, (f | set) & ~clear));
         return f;
     }

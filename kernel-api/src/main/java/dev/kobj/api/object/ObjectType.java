@@ -13,6 +13,9 @@ import static java.util.Objects.requireNonNull;
  * @since 0.1
  */
 public final class ObjectType {
+    private static final java.util.concurrent.atomic.AtomicInteger SERIALS = new java.util.concurrent.atomic.AtomicInteger();
+
+    private final int serial = SERIALS.getAndIncrement();
     private final String name;
     private final GenericMapping genericMapping;
     private final int validAccessMask;
@@ -30,6 +33,15 @@ public final class ObjectType {
     /** Starts a descriptor for the type called {@code name} (not empty, no backslash). */
     public static Builder builder(String name) {
         return new Builder(name);
+    }
+
+    /**
+     * A number no other type of this JVM has, from 0 up: the object manager finds a type's counters by it
+     * in an array (an identity hash costs more than the rest of a create).
+     */
+    @dev.kobj.api.KernelInternal
+    public int serial() {
+        return serial;
     }
 
     /** The type name, as ObjectTypeInformation reports it. */

@@ -9,6 +9,8 @@ import static dev.kobj.api.status.NtStatus.STATUS_SUCCESS;
 
 import dev.kobj.api.object.KernelObject;
 import dev.kobj.core.CoreTypes;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -21,13 +23,28 @@ final class Namespace {
     /** Longest name in UTF-16 code units: Length < 65534 bytes (nt-semantics.md §3.3). */
     static final int MAX_NAME_CHARS = 32766;
 
+    /** Parent paths remembered at most; past it the cache starts again (it only saves walks). */
+    static final int MAX_CACHED_PARENTS = 4096;
+
     private final ObjectDirectory root;
     private final Consumer<KernelObject> release;
+    private final AtomicLong changes;
+    /**
+     * The directory each recently resolved absolute parent path led to, links followed, valid while no
+     * directory or link has left the namespace since ({@code changes}): a Win32 name's create or open
+     * then walks one component, not \Sessions\1\BaseNamedObjects and a Local link each time.
+     * Case-sensitive paths only (a case-insensitive walk may choose among names differing in case).
+     */
+    private final ConcurrentHashMap<String, CachedParent> parents = new ConcurrentHashMap<>();
+
+    private record CachedParent(ObjectDirectory directory, long changes) {
+    }
 
     /** {@code release} drops a reference the way the object manager does (deleting on the last). */
     Namespace(ObjectDirectory root, Consumer<KernelObject> release) {
         this.root = root;
         this.release = release;
+        this.changes = root.namespaceChanges();
     }
 
     ObjectDirectory root() {
@@ -69,12 +86,25 @@ final class Namespace {
         }
         ObjectDirectory directory;
         String rest;
+        String parentPath = null; // to remember once resolved: the absolute path up to the last backslash
+        long changesBefore = 0;
         if (start == null) {
             if (!path.startsWith("\\")) {
                 return Resolution.failed(STATUS_OBJECT_PATH_SYNTAX_BAD);
             }
             directory = root;
             rest = path.substring(1);
+            int slash = path.lastIndexOf('\\');
+            if (!caseInsensitive && slash > 0 && slash < path.length() - 1) {
+                changesBefore = changes.get(); // read before the walk: a change during it spoils the entry
+                parentPath = path.substring(0, slash);
+                CachedParent cached = parents.get(parentPath);
+                if (cached != null && cached.changes() == changesBefore) {
+                    directory = cached.directory();
+                    rest = path.substring(slash + 1);
+                    parentPath = null;
+                }
+            }
         } else {
             if (path.startsWith("\\")) {
                 return Resolution.failed(STATUS_OBJECT_PATH_SYNTAX_BAD);
@@ -107,7 +137,11 @@ final class Namespace {
                     if (found instanceof SymbolicLinkObject link && !openLink) {
                         release.accept(found);
                         target = link.target();
+                        parentPath = null; // the leaf was a link: the parent reached is not the path's
                         break;
+                    }
+                    if (parentPath != null) {
+                        remember(parentPath, directory, changesBefore);
                     }
                     return new Resolution(STATUS_SUCCESS, directory, component, found);
                 }
@@ -138,6 +172,13 @@ final class Namespace {
             }
         }
         return Resolution.failed(STATUS_OBJECT_NAME_NOT_FOUND);
+    }
+
+    private void remember(String parentPath, ObjectDirectory directory, long changesBefore) {
+        if (parents.size() >= MAX_CACHED_PARENTS) {
+            parents.clear();
+        }
+        parents.put(parentPath, new CachedParent(directory, changesBefore));
     }
 
     /** The full NT path of a named object, "" once it has no name. */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -22,9 +23,17 @@ public final class ObjectDirectory extends KernelObject {
     private final Map<String, KernelObject> byName = new LinkedHashMap<>();
     private final Map<String, List<KernelObject>> byFoldedName = new HashMap<>();
     private boolean unlinked;
+    private final AtomicLong namespaceChanges;
 
-    public ObjectDirectory(ObjectType type) {
+    /** {@code namespaceChanges} is the kernel's count of directories and links taken out of the namespace. */
+    public ObjectDirectory(ObjectType type, AtomicLong namespaceChanges) {
         super(type);
+        this.namespaceChanges = java.util.Objects.requireNonNull(namespaceChanges, "namespaceChanges is null");
+    }
+
+    /** The kernel's count of directories and symbolic links taken out of the namespace (path caches check it). */
+    AtomicLong namespaceChanges() {
+        return namespaceChanges;
     }
 
     /** The entry called {@code name}, referenced, or {@code null}. */
@@ -116,6 +125,9 @@ public final class ObjectDirectory extends KernelObject {
         object.setName(null, null);
         if (object instanceof ObjectDirectory child) {
             child.markUnlinked();
+        }
+        if (object instanceof ObjectDirectory || object instanceof SymbolicLinkObject) {
+            namespaceChanges.incrementAndGet(); // paths through it resolve differently now
         }
         return true;
     }

@@ -73,14 +73,18 @@ public final class ObjectManagerImpl implements ObjectManager {
     private static final int DIRECTORY_CREATE_SUBDIRECTORY = 0x0008;
 
     private final Map<ObjectType, TypeStats> stats;
+    private final TypeStats[] statsBySerial; // the same, by ObjectType.serial: the per-call lookup
     private final Namespace namespace;
     private final Map<KernelObject, KProcess> exclusiveOwners = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong namespaceChanges = new java.util.concurrent.atomic.AtomicLong();
 
     @Inject
     public ObjectManagerImpl(Map<String, ObjectType> types) {
         Map<ObjectType, TypeStats> byType = new IdentityHashMap<>();
         types.values().forEach(type -> byType.put(type, new TypeStats(type)));
         this.stats = byType;
+        this.statsBySerial = new TypeStats[byType.keySet().stream().mapToInt(ObjectType::serial).max().orElse(-1) + 1];
+        byType.forEach((type, typeStats) -> statsBySerial[type.serial()] = typeStats);
         this.namespace = new Namespace(permanentDirectory(), this::release);
         counted(namespace.root());
         buildStandardNamespace();
@@ -157,7 +161,9 @@ public final class ObjectManagerImpl implements ObjectManager {
                 counted(candidate);
                 return insert(process, candidate, access, oa.attributes(), OpenReason.CREATE, handle, STATUS_SUCCESS);
             }
-            exclusiveOwners.remove(candidate);
+            if (candidate.isExclusive()) {
+                exclusiveOwners.remove(candidate);
+            }
         }
         // The name exists (§3.3): another type is a mismatch; the same type opens it with OBJ_OPENIF.
         if (existing.type() != type) {
@@ -571,7 +577,9 @@ public final class ObjectManagerImpl implements ObjectManager {
             if (object.directory() instanceof ObjectDirectory directory) {
                 directory.remove(object); // only a create refused before its first handle gets here named
             }
-            exclusiveOwners.remove(object);
+            if (object.isExclusive()) { // hashing every object costs more than its whole create
+                exclusiveOwners.remove(object);
+            }
             if ((object.setFlags(0, COUNTED) & COUNTED) != 0) {
                 stats(object).objectDeleted();
             }
@@ -771,7 +779,7 @@ public final class ObjectManagerImpl implements ObjectManager {
     @Override
     public int createDirectory(KThread caller, ObjectAttributes attributes, int desiredAccess, long[] handle) {
         return create(caller, attributes, CoreTypes.DIRECTORY, desiredAccess,
-                () -> new ObjectDirectory(CoreTypes.DIRECTORY), handle);
+                () -> new ObjectDirectory(CoreTypes.DIRECTORY, namespaceChanges), handle);
     }
 
     @Override
@@ -977,7 +985,7 @@ public final class ObjectManagerImpl implements ObjectManager {
     }
 
     private ObjectDirectory permanentDirectory() {
-        return permanent(new ObjectDirectory(CoreTypes.DIRECTORY));
+        return permanent(new ObjectDirectory(CoreTypes.DIRECTORY, namespaceChanges));
     }
 
     /** A system object: permanent, its creator's reference kept as the permanence reference. */
@@ -1000,7 +1008,8 @@ public final class ObjectManagerImpl implements ObjectManager {
     }
 
     private TypeStats stats(ObjectType type) {
-        TypeStats typeStats = stats.get(type);
+        int serial = type.serial();
+        TypeStats typeStats = serial < statsBySerial.length ? statsBySerial[serial] : null;
         if (typeStats == null) {
             throw new IllegalStateException("type " + type + " is not registered with this kernel");
         }

@@ -458,6 +458,65 @@ class ObjectManagerTest {
     }
 
     @Test
+    void pathsResolveAgainAfterTheirLinksOrDirectoriesChange() {
+        // Resolved parent paths are remembered; removing a link or directory on the way must not leave
+        // a path leading where it led before.
+        long[] d1 = new long[1];
+        long[] d2 = new long[1];
+        long[] link = new long[1];
+        long[] h = new long[1];
+        assertEquals(STATUS_SUCCESS, k.objects.createDirectory(a, ObjectAttributes.named("\\BaseNamedObjects\\d1", 0),
+                0xF000F, d1));
+        assertEquals(STATUS_SUCCESS, k.objects.createDirectory(a, ObjectAttributes.named("\\BaseNamedObjects\\d2", 0),
+                0xF000F, d2));
+        long inD1 = counter(a, "\\BaseNamedObjects\\d1\\x", 0);
+        long inD2 = counter(a, "\\BaseNamedObjects\\d2\\x", 0);
+        assertEquals(STATUS_SUCCESS, k.objects.createSymbolicLink(a, ObjectAttributes.named("\\BaseNamedObjects\\to", 0),
+                0xF0001, "\\BaseNamedObjects\\d1", link));
+        ObjectAttributes viaLink = ObjectAttributes.named("\\BaseNamedObjects\\to\\x", 0);
+        for (int i = 0; i < 2; i++) { // the second open finds the parent remembered
+            assertEquals(STATUS_SUCCESS, k.counters.open(a, viaLink, COUNTER_QUERY, h));
+            assertEquals(STATUS_SUCCESS, k.objects.compare(a, inD1, h[0]));
+            assertEquals(STATUS_SUCCESS, k.objects.close(a, h[0]));
+        }
+        assertEquals(STATUS_OBJECT_NAME_INVALID, k.counters.open(a,
+                ObjectAttributes.named("\\BaseNamedObjects\\to\\", 0), COUNTER_QUERY, h), "a trailing backslash");
+
+        assertEquals(STATUS_SUCCESS, k.objects.close(a, link[0])); // the link leaves the namespace
+        assertEquals(STATUS_OBJECT_PATH_NOT_FOUND, k.counters.open(a, viaLink, COUNTER_QUERY, h));
+        assertEquals(STATUS_SUCCESS, k.objects.createSymbolicLink(a, ObjectAttributes.named("\\BaseNamedObjects\\to", 0),
+                0xF0001, "\\BaseNamedObjects\\d2", link));
+        assertEquals(STATUS_SUCCESS, k.counters.open(a, viaLink, COUNTER_QUERY, h));
+        assertEquals(STATUS_SUCCESS, k.objects.compare(a, inD2, h[0]), "the new link's target");
+        assertEquals(STATUS_SUCCESS, k.objects.close(a, h[0]));
+
+        ObjectAttributes direct = ObjectAttributes.named("\\BaseNamedObjects\\d2\\x", 0);
+        assertEquals(STATUS_SUCCESS, k.counters.open(a, direct, COUNTER_QUERY, h));
+        assertEquals(STATUS_SUCCESS, k.objects.close(a, h[0]));
+        assertEquals(STATUS_SUCCESS, k.objects.close(a, inD2));
+        assertEquals(STATUS_SUCCESS, k.objects.close(a, d2[0])); // d2 (now empty) leaves the namespace
+        assertEquals(STATUS_OBJECT_PATH_NOT_FOUND, k.counters.open(a, direct, COUNTER_QUERY, h));
+        assertEquals(STATUS_SUCCESS, k.objects.createDirectory(a, ObjectAttributes.named("\\BaseNamedObjects\\d2", 0),
+                0xF000F, d2));
+        assertEquals(STATUS_OBJECT_NAME_NOT_FOUND, k.counters.open(a, direct, COUNTER_QUERY, h),
+                "a new directory of the same name, not the old one");
+        long again = counter(a, "\\BaseNamedObjects\\d2\\x", 0);
+        assertEquals(STATUS_SUCCESS, k.counters.open(a, direct, COUNTER_QUERY, h));
+        assertEquals(STATUS_SUCCESS, k.objects.compare(a, again, h[0]));
+
+        long leafLink = counter(a, "\\BaseNamedObjects\\d1\\y", 0);
+        long[] ln = new long[1];
+        assertEquals(STATUS_SUCCESS, k.objects.createSymbolicLink(a, ObjectAttributes.named("\\BaseNamedObjects\\d2\\y", 0),
+                0xF0001, "\\BaseNamedObjects\\d1\\y", ln));
+        assertEquals(STATUS_SUCCESS, k.counters.open(a, ObjectAttributes.named("\\BaseNamedObjects\\d2\\y", 0),
+                COUNTER_QUERY, h), "a final link is followed");
+        assertEquals(STATUS_SUCCESS, k.objects.compare(a, leafLink, h[0]));
+        assertEquals(STATUS_SUCCESS, k.counters.open(a, direct, COUNTER_QUERY, h),
+                "the walk through d2's final link did not make d1 the parent of d2's names");
+        assertEquals(STATUS_SUCCESS, k.objects.compare(a, again, h[0]));
+    }
+
+    @Test
     void directoriesEnumerateAndTemporaryDirectoriesVanish() {
         long[] dir = new long[1];
         ObjectAttributes name = ObjectAttributes.named("\\BaseNamedObjects\\tmpdir", 0);
