@@ -11,8 +11,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <pre>
  * Why no wake-up is lost (two Dekker pairs of volatile accesses):
- *   enqueuer:  lock; link block; queued++ (allWaiters++ for wait-all); then test the state
- *   signaller: change the state by CAS; then read queued (and allWaiters); wake only if non-zero
+ *   enqueuer:  make the queue; lock; link block; queued++ (allWaiters++ for wait-all); then test the state
+ *   signaller: change the state by CAS; then read the queue and its queued (and allWaiters); wake only
+ *              if there are some (no queue: nobody ever queued, so nobody can have missed the change)
  * Either the enqueuer sees the new state or the signaller sees the enqueued block.
  *
  * Lock order: the kernel's wait-all lock, then object locks. Only a holder of the wait-all lock takes
@@ -44,7 +45,6 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
     final DispatcherContext context;
     /** Made on first use: most objects never have a thread block on them, and the queue costs 48 bytes. */
     private volatile WaitQueue queue;
-    private volatile int queued;
 
     /**
      * The wait list and the lock that guards it, in one object made when a thread first blocks here
@@ -54,6 +54,7 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
     static final class WaitQueue extends ReentrantLock {
         WaitBlock head;
         WaitBlock tail;
+        volatile int queued; // here, not in the object: an object nobody waits on stays 8 bytes smaller
         volatile int allWaiters;
     }
 
@@ -89,10 +90,11 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
 
     /** After a state change that may satisfy waiters: wake them, taking locks only if some are queued. */
     final void signalled() {
-        if (queued == 0) {
+        WaitQueue q = queue;
+        if (q == null || q.queued == 0) {
             return;
         }
-        boolean all = queue.allWaiters > 0; // queued > 0: the queue exists
+        boolean all = q.allWaiters > 0;
         if (all) {
             context.waitAllLock.lock();
         }
@@ -239,7 +241,7 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
         }
         q.tail = block;
         block.queued = true;
-        queued = queued + 1;
+        q.queued = q.queued + 1;
         if (block.waiter.all) {
             q.allWaiters = q.allWaiters + 1;
         }
@@ -265,7 +267,7 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
         block.prev = null;
         block.next = null;
         block.queued = false;
-        queued = queued - 1;
+        q.queued = q.queued - 1;
         if (block.waiter.all) {
             q.allWaiters = q.allWaiters - 1;
         }
@@ -304,6 +306,7 @@ public abstract sealed class DispatcherObject permits DispatcherEvent, Dispatche
 
     /** Threads queued on this object (for queries and tests). */
     public final int queuedWaiters() {
-        return queued;
+        WaitQueue q = queue;
+        return q == null ? 0 : q.queued;
     }
 }
