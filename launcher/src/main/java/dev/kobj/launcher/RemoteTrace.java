@@ -86,6 +86,7 @@ final class RemoteTrace {
             console.err().println("trace: streaming kobj events of pid " + pid
                     + (duration == null ? " (Ctrl-C ends)" : " for " + duration.toMillis() + " ms"));
             console.err().flush();
+            boolean interrupted = false;
             try {
                 while (!ended && Instant.now().isBefore(end)) {
                     Duration left = Duration.between(Instant.now(), end);
@@ -93,10 +94,13 @@ final class RemoteTrace {
                             || !alive(pid, connection);
                 }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // Ctrl-C: the shell clears it before the next command
+                interrupted = true; // Ctrl-C in the shell: stop as at the end of the duration
             }
             if (!ended) {
                 stream.stop(); // the target's last events, still in its buffers, are printed first
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt(); // the shell clears it before the next command
             }
         } finally {
             closeQuietly(stream);

@@ -173,6 +173,9 @@ class LauncherConfigTest {
                 Session  SymbolicLink  -> \\Sessions\\BNOLINKS
                 """, launcher.out().substring(0, launcher.out().indexOf("name:")));
         assertTrue(launcher.out().contains("name:     \\Sessions\\4\\BaseNamedObjects\\E\n"), launcher.out());
+        LauncherRun ps = new LauncherRun();
+        assertEquals(0, ps.run("--config", file.toString(), "ps"));
+        assertTrue(ps.out().contains("  4  kobj.exe        4  "), ps.out());
     }
 
     private String message(Path file) {

@@ -1,6 +1,7 @@
 package dev.kobj.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -17,19 +18,24 @@ import org.junit.jupiter.api.Timeout;
 class RemoteTraceTest {
     private final LauncherRun launcher = new LauncherRun();
 
-    private static Process start(Class<?> main) throws Exception {
+    /** A child JVM running {@link TraceTarget} (same java, same class path), once it says it is ready. */
+    private static Process startTarget() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "-cp",
-                System.getProperty("java.class.path"), main.getName())
+        Process target = new ProcessBuilder(java, "--sun-misc-unsafe-memory-access=allow", "-cp",
+                System.getProperty("java.class.path"), TraceTarget.class.getName())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(target.getInputStream(), StandardCharsets.UTF_8));
+        if (!"ready".equals(out.readLine())) {
+            target.destroyForcibly();
+            throw new AssertionError("the target JVM did not start");
+        }
+        return target;
     }
 
     @Test
     void theEventsOfAnotherJvmAreStreamedForTheDuration() throws Exception {
-        Process target = start(TraceTarget.class);
+        Process target = startTarget();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(target.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("ready", out.readLine());
             long started = System.nanoTime();
             assertEquals(0, launcher.run("trace", "--pid", Long.toString(target.pid()), "--duration", "3s"));
             long tookMillis = (System.nanoTime() - started) / 1_000_000;
@@ -50,10 +56,8 @@ class RemoteTraceTest {
 
     @Test
     void theTraceEndsWithItsTarget() throws Exception {
-        Process target = start(TraceTarget.class);
+        Process target = startTarget();
         try {
-            BufferedReader out = new BufferedReader(new InputStreamReader(target.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("ready", out.readLine());
             Thread killer = Thread.ofVirtual().start(() -> { // once the trace has shown an event
                 try {
                     for (int i = 0; i < 600 && !launcher.out().contains("trace: "); i++) {
@@ -72,6 +76,31 @@ class RemoteTraceTest {
             assertTrue(tookMillis < 40_000, "ran " + tookMillis + " ms, not until its target ended");
             assertEquals("trace: streaming kobj events of pid " + target.pid() + " for 60000 ms\n"
                     + "trace: pid " + target.pid() + " ended\n", launcher.err());
+        } finally {
+            target.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void anInterruptEndsTheTraceAsCtrlCDoesInTheShell() throws Exception {
+        Process target = startTarget();
+        try {
+            int[] code = {-1};
+            Thread tracer = Thread.ofPlatform().start(
+                    () -> code[0] = launcher.run("trace", "--pid", Long.toString(target.pid()), "--duration", "60s"));
+            for (int i = 0; i < 600 && !launcher.out().contains("trace: "); i++) {
+                Thread.sleep(50);
+            }
+            assertTrue(launcher.out().contains("trace: "), "no event streamed: " + launcher.err());
+            long interrupted = System.nanoTime();
+            tracer.interrupt();
+            tracer.join(20_000);
+            long tookMillis = (System.nanoTime() - interrupted) / 1_000_000;
+            assertFalse(tracer.isAlive(), "the trace ignored its interrupt");
+            assertEquals(0, code[0], launcher.err());
+            assertTrue(tookMillis < 10_000, "ended " + tookMillis + " ms after the interrupt");
+            assertTrue(target.isAlive(), "the target runs on");
+            assertEquals("trace: streaming kobj events of pid " + target.pid() + " for 60000 ms\n", launcher.err());
         } finally {
             target.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }

@@ -110,13 +110,4 @@ class SessionAndLimitsTest {
             assertEquals(WAIT_OBJECT_0, k32.WaitForSingleObject(again.hProcess, 10_000));
         }
     }
-
-    @Test
-    void limitsOutOfRangeAreRefused() {
-        assertThrows(IllegalArgumentException.class, () -> KernelConfig.Limits.DEFAULT.withHandles(0));
-        assertThrows(IllegalArgumentException.class, () -> KernelConfig.Limits.DEFAULT.withHandles((1 << 24) + 1));
-        assertThrows(IllegalArgumentException.class, () -> KernelConfig.Limits.DEFAULT.withProcesses(0));
-        assertEquals(1 << 24, KernelConfig.defaults().limits().handles());
-        assertEquals(Integer.MAX_VALUE, KernelConfig.defaults().limits().processes());
-    }
 }
