@@ -5,7 +5,6 @@ import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServerConnection;
@@ -72,7 +71,7 @@ final class RemoteTrace {
     }
 
     private int stream(long pid, MBeanServerConnection connection, Duration duration) throws IOException {
-        Instant end = duration == null ? Instant.MAX : Instant.now().plus(duration);
+        long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         RemoteRecordingStream stream = new RemoteRecordingStream(connection);
         boolean ended = false;
         try {
@@ -88,10 +87,8 @@ final class RemoteTrace {
             console.err().flush();
             boolean interrupted = false;
             try {
-                while (!ended && Instant.now().isBefore(end)) {
-                    Duration left = Duration.between(Instant.now(), end);
-                    ended = closed.await(Math.min(left.toMillis(), POLL.toMillis()), TimeUnit.MILLISECONDS)
-                            || !alive(pid, connection);
+                for (long left = deadline - System.nanoTime(); !ended && left > 0; left = deadline - System.nanoTime()) {
+                    ended = closed.await(Math.min(left, POLL.toNanos()), TimeUnit.NANOSECONDS) || !alive(pid, connection);
                 }
             } catch (InterruptedException e) {
                 interrupted = true; // Ctrl-C in the shell: stop as at the end of the duration

@@ -86,8 +86,8 @@ class RemoteTraceTest {
         Process target = startTarget();
         try {
             int[] code = {-1};
-            Thread tracer = Thread.ofPlatform().start(
-                    () -> code[0] = launcher.run("trace", "--pid", Long.toString(target.pid()), "--duration", "60s"));
+            Thread tracer = Thread.ofPlatform().start(() -> code[0] = launcher.run("trace", "--pid",
+                    Long.toString(target.pid()))); // no --duration: until Ctrl-C
             for (int i = 0; i < 600 && !launcher.out().contains("trace: "); i++) {
                 Thread.sleep(50);
             }
@@ -100,7 +100,7 @@ class RemoteTraceTest {
             assertEquals(0, code[0], launcher.err());
             assertTrue(tookMillis < 10_000, "ended " + tookMillis + " ms after the interrupt");
             assertTrue(target.isAlive(), "the target runs on");
-            assertEquals("trace: streaming kobj events of pid " + target.pid() + " for 60000 ms\n", launcher.err());
+            assertEquals("trace: streaming kobj events of pid " + target.pid() + " (Ctrl-C ends)\n", launcher.err());
         } finally {
             target.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
