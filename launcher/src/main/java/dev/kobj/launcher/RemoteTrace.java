@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.management.MBeanServerConnection;
 import javax.management.remote.JMXConnector;
 import javax.management.remote.JMXConnectorFactory;
@@ -73,6 +74,13 @@ final class RemoteTrace {
     private int stream(long pid, MBeanServerConnection connection, Duration duration) throws IOException {
         long deadline = duration == null ? Long.MAX_VALUE : System.nanoTime() + duration.toNanos();
         RemoteRecordingStream stream = new RemoteRecordingStream(connection);
+        // Ctrl-C at a one-shot `kobj trace --pid` ends this JVM: close the target's recording on the way out.
+        AtomicBoolean exiting = new AtomicBoolean();
+        Thread closer = new Thread(() -> {
+            exiting.set(true);
+            closeQuietly(stream);
+        }, "kobj-trace-close");
+        Runtime.getRuntime().addShutdownHook(closer);
         boolean ended = false;
         try {
             for (String event : TraceCommand.EVENTS) {
@@ -93,6 +101,9 @@ final class RemoteTrace {
             } catch (InterruptedException e) {
                 interrupted = true; // Ctrl-C in the shell: stop as at the end of the duration
             }
+            if (exiting.get()) {
+                return 0; // this JVM is exiting (Ctrl-C): the hook closed the stream, the target runs on
+            }
             if (!ended) {
                 stream.stop(); // the target's last events, still in its buffers, are printed first
             }
@@ -101,6 +112,11 @@ final class RemoteTrace {
             }
         } finally {
             closeQuietly(stream);
+            try {
+                Runtime.getRuntime().removeShutdownHook(closer);
+            } catch (IllegalStateException e) {
+                // the JVM is exiting: the hook is running or has run
+            }
         }
         console.out().flush();
         return ended ? ended(pid) : 0;
