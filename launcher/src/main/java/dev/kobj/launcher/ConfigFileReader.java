@@ -26,6 +26,7 @@ final class ConfigFileReader {
             throw new IllegalArgumentException("config " + path + ": use a .toml or .json file");
         }
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT); // session = 1.5 is a mistake, not session 1
         try {
             return mapper.readValue(Files.readString(path), LauncherConfig.File.class);
         } catch (UnrecognizedPropertyException e) {

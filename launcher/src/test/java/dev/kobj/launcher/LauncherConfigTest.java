@@ -94,6 +94,9 @@ class LauncherConfigTest {
                 message(Files.writeString(dir.resolve("g.toml"), "[limits]\nfiles = 3\n")));
         assertTrue(message(Files.writeString(dir.resolve("h.toml"), "session = \"one\"\n"))
                 .startsWith("config " + dir.resolve("h.toml") + ": "));
+        String fraction = message(Files.writeString(dir.resolve("i.toml"), "session = 1.5\n"));
+        assertTrue(fraction.startsWith("config " + dir.resolve("i.toml") + ": "), fraction);
+        assertTrue(!fraction.contains("\n"), fraction);
     }
 
     @Test
