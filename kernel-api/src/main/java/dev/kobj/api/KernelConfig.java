@@ -25,12 +25,44 @@ import java.util.regex.Pattern;
  * (n from 1, in list order) with the link {@code \??\X:}: by default one in-memory {@code C:}. Drive
  * letters are distinct; the list may be empty (no drives).
  *
+ * <p>{@code limits} bound what the kernel hands out: handles per process and live processes (see
+ * {@link Limits}); by default Windows' 2^24 handles and no process limit.
+ *
  * @since 0.1
  */
 public record KernelConfig(Set<String> moduleIds, List<Path> pluginDirectories, ClassLoader classLoader,
-        ThreadKind threads, List<VolumeConfig> volumes) {
+        ThreadKind threads, List<VolumeConfig> volumes, Limits limits) {
     /** The kind of Java thread a kernel-created thread runs on. */
     public enum ThreadKind { VIRTUAL, PLATFORM }
+
+    /**
+     * Kernel-wide limits. {@code handles}: the most handles one process may hold, in [1, 2^24] (a
+     * create or open beyond it fails with STATUS_INSUFFICIENT_RESOURCES; a module's
+     * {@link dev.kobj.api.object.HandleTablePolicy} can only lower it). {@code processes}: the most
+     * processes alive at once, at least 1 (CreateProcess beyond it fails with STATUS_QUOTA_EXCEEDED,
+     * as a job's active-process limit does).
+     */
+    public record Limits(int handles, int processes) {
+        /** Windows' handle-table capacity and no process limit. */
+        public static final Limits DEFAULT = new Limits(dev.kobj.api.object.HandleTablePolicy.MAX_HANDLES, Integer.MAX_VALUE);
+
+        public Limits {
+            if (handles < 1 || handles > dev.kobj.api.object.HandleTablePolicy.MAX_HANDLES) {
+                throw new IllegalArgumentException("handles must be in [1, 2^24]: " + handles);
+            }
+            if (processes < 1) {
+                throw new IllegalArgumentException("processes must be at least 1: " + processes);
+            }
+        }
+
+        public Limits withHandles(int handles) {
+            return new Limits(handles, processes);
+        }
+
+        public Limits withProcesses(int processes) {
+            return new Limits(handles, processes);
+        }
+    }
 
     private static final Pattern MODULE_ID = Pattern.compile("[a-z][a-z0-9-]*");
 
@@ -40,6 +72,7 @@ public record KernelConfig(Set<String> moduleIds, List<Path> pluginDirectories, 
         requireNonNull(classLoader, "classLoader is null");
         requireNonNull(threads, "threads is null");
         requireNonNull(volumes, "volumes is null");
+        requireNonNull(limits, "limits is null");
         Set<Character> drives = new java.util.HashSet<>();
         for (VolumeConfig volume : volumes) {
             requireNonNull(volume, "volume is null");
@@ -56,6 +89,12 @@ public record KernelConfig(Set<String> moduleIds, List<Path> pluginDirectories, 
         }
         moduleIds = Set.copyOf(new LinkedHashSet<>(moduleIds));
         pluginDirectories = List.copyOf(pluginDirectories);
+    }
+
+    /** A configuration with the default limits. */
+    public KernelConfig(Set<String> moduleIds, List<Path> pluginDirectories, ClassLoader classLoader,
+            ThreadKind threads, List<VolumeConfig> volumes) {
+        this(moduleIds, pluginDirectories, classLoader, threads, volumes, Limits.DEFAULT);
     }
 
     /** A configuration with the default volume (an in-memory {@code C:}). */
@@ -81,28 +120,33 @@ public record KernelConfig(Set<String> moduleIds, List<Path> pluginDirectories, 
 
     /** Only the modules with these ids (the core is always loaded). */
     public KernelConfig withModules(String... ids) {
-        return new KernelConfig(Set.of(ids), pluginDirectories, classLoader, threads, volumes);
+        return new KernelConfig(Set.of(ids), pluginDirectories, classLoader, threads, volumes, limits);
     }
 
     /** Also loads the plugins in {@code directory}. */
     public KernelConfig withPluginDirectory(Path directory) {
         List<Path> directories = new ArrayList<>(pluginDirectories);
         directories.add(requireNonNull(directory, "directory is null"));
-        return new KernelConfig(moduleIds, directories, classLoader, threads, volumes);
+        return new KernelConfig(moduleIds, directories, classLoader, threads, volumes, limits);
     }
 
     /** Searches the class path of {@code loader} for modules. */
     public KernelConfig withClassLoader(ClassLoader loader) {
-        return new KernelConfig(moduleIds, pluginDirectories, loader, threads, volumes);
+        return new KernelConfig(moduleIds, pluginDirectories, loader, threads, volumes, limits);
     }
 
     /** Runs the threads the kernel creates on Java threads of {@code kind}. */
     public KernelConfig withThreads(ThreadKind kind) {
-        return new KernelConfig(moduleIds, pluginDirectories, classLoader, kind, volumes);
+        return new KernelConfig(moduleIds, pluginDirectories, classLoader, kind, volumes, limits);
     }
 
     /** Mounts exactly these volumes (in place of the default in-memory {@code C:}). */
     public KernelConfig withVolumes(VolumeConfig... volumes) {
-        return new KernelConfig(moduleIds, pluginDirectories, classLoader, threads, List.of(volumes));
+        return new KernelConfig(moduleIds, pluginDirectories, classLoader, threads, List.of(volumes), limits);
+    }
+
+    /** Bounds handles per process and live processes (in place of {@link Limits#DEFAULT}). */
+    public KernelConfig withLimits(Limits limits) {
+        return new KernelConfig(moduleIds, pluginDirectories, classLoader, threads, volumes, limits);
     }
 }

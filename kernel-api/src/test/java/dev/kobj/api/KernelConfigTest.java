@@ -86,4 +86,18 @@ class KernelConfigTest {
         assertEquals(List.of(Path.of("x")), config.pluginDirectories());
         assertThrows(UnsupportedOperationException.class, () -> config.pluginDirectories().clear());
     }
+
+    @Test
+    void limitsDefaultToWindowsAndRefuseOutOfRangeValues() {
+        assertEquals(new KernelConfig.Limits(1 << 24, Integer.MAX_VALUE), KernelConfig.defaults().limits());
+        KernelConfig limited = KernelConfig.defaults().withLimits(new KernelConfig.Limits(8, 3)).withModules("sync")
+                .withThreads(KernelConfig.ThreadKind.PLATFORM);
+        assertEquals(new KernelConfig.Limits(8, 3), limited.limits(), "other with... methods keep the limits");
+        assertEquals(new KernelConfig.Limits(1, 3), limited.limits().withHandles(1));
+        assertEquals(new KernelConfig.Limits(8, 1), limited.limits().withProcesses(1));
+        assertThrows(IllegalArgumentException.class, () -> KernelConfig.Limits.DEFAULT.withHandles(0));
+        assertThrows(IllegalArgumentException.class, () -> KernelConfig.Limits.DEFAULT.withHandles((1 << 24) + 1));
+        assertThrows(IllegalArgumentException.class, () -> KernelConfig.Limits.DEFAULT.withProcesses(0));
+        assertThrows(NullPointerException.class, () -> KernelConfig.defaults().withLimits(null));
+    }
 }

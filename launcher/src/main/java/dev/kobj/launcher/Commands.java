@@ -81,7 +81,8 @@ final class Commands {
     /** The root of line commands: a line names a command. */
     @CommandLine.Command(name = "", customSynopsis = "COMMAND [OPTIONS] [ARGUMENTS]",
             description = "Commands of the kobj shell and of scripts (kobj run), all on one kernel:",
-            footer = {"", "Objects are named as for Win32: Foo is in \\Sessions\\1\\BaseNamedObjects, Global\\Foo in "
+            footer = {"", "Objects are named as for Win32: Foo is in the console session's \\Sessions\\1\\BaseNamedObjects "
+                    + "(--config: session), Global\\Foo in "
                     + "\\BaseNamedObjects, and \\Path is a full NT path. help COMMAND tells more; exit leaves the shell."})
     static final class LineRoot implements Runnable {
         @Override

@@ -26,15 +26,25 @@ final class ConfigFileReader {
             throw new IllegalArgumentException("config " + path + ": use a .toml or .json file");
         }
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT); // session = 1.5 is a mistake, not session 1
         try {
             return mapper.readValue(Files.readString(path), LauncherConfig.File.class);
         } catch (UnrecognizedPropertyException e) {
             throw new IllegalArgumentException("config " + path + ": unknown key '" + e.getPropertyName()
-                    + "' (known: modules, plugins, threads, identity, volumes)");
+                    + "' (known: " + known(e.getReferringClass()) + ")");
         } catch (IOException e) {
             String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException j
                     ? j.getOriginalMessage() : e.toString();
             throw new IllegalArgumentException("config " + path + ": " + message);
         }
+    }
+
+    /** The keys of a schema record (the file, a volume, the limits), in declaration order. */
+    private static String known(Class<?> schema) {
+        if (schema == null || !schema.isRecord()) {
+            return "see kobj --help";
+        }
+        return java.util.Arrays.stream(schema.getRecordComponents()).map(java.lang.reflect.RecordComponent::getName)
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 }

@@ -50,8 +50,14 @@ final class DemoCommand implements Callable<Integer> {
             return console.fail("demo " + name + ": needs the " + String.join(", ", missing)
                     + " module; this kernel has " + String.join(", ", loaded));
         }
-        int code = demo.get().run(session.system(), session.kernel32(), console.out());
-        console.out().flush();
-        return code;
+        try {
+            int code = demo.get().run(session.system(), session.kernel32(), console.out());
+            console.out().flush();
+            return code;
+        } catch (Demo.Failure e) {
+            console.out().flush();
+            return console.fail("demo " + name + ": " + e.getMessage() + ": " + Statuses.win32ErrorName(e.error())
+                    + " " + e.error());
+        }
     }
 }

@@ -31,6 +31,9 @@ class DirCommand implements Callable<Integer> {
     public Integer call() {
         Session session = console.session();
         String at = path.startsWith("\\") ? path : session.path(path);
+        if (at.length() > 1 && at.endsWith("\\")) {
+            at = at.substring(0, at.length() - 1); // a directory as Tab completes it, ready for its next name
+        }
         NamespaceView view = new NamespaceView(session);
         int[] status = new int[1];
         List<NamespaceView.Entry> entries = view.list(at, status);

@@ -16,7 +16,7 @@ final class GlobalOptions {
     List<Path> pluginDirectories = new ArrayList<>();
 
     @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-            description = "Kernel configuration (.toml or .json): modules, plugins, threads, volumes, identity.")
+            description = "Kernel configuration (.toml or .json): modules, plugins, threads, volumes, identity, session, limits.")
     Path config;
 
     @Option(names = "--json", description = "Answer in JSON (one line per command) instead of tables.")

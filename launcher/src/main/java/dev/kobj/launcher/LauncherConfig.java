@@ -4,6 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.kobj.api.KernelConfig;
 import dev.kobj.api.fs.VolumeConfig;
+import dev.kobj.api.object.HandleTablePolicy;
+import dev.kobj.api.process.ProcessService;
 import dev.kobj.api.security.Identity;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +13,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the launcher boots: the kernel's configuration and who the console process runs as. Immutable.
+ * What the launcher boots: the kernel's configuration, and who the console process runs as and in
+ * which session. Immutable.
  * Read from the global options and, with {@code --config}, a TOML or JSON file of this schema (every
  * key optional, unknown keys rejected):
  *
@@ -20,6 +23,11 @@ import java.util.Locale;
  * plugins  = ["plugins"]            # plugin directories, relative to the file
  * threads  = "virtual"              # or "platform": the Java threads of kernel-created threads
  * identity = "user"                 # or "system": who the console process (kobj.exe) runs as
+ * session  = 1                      # the console's session, 0 to 65535: names resolve in
+ *                                   # \Sessions\N\BaseNamedObjects (\BaseNamedObjects for 0)
+ * [limits]                          # kernel-wide; each key optional
+ * handles   = 16777216              # per-process handle table, 1 to 2^24 (beyond: STATUS_INSUFFICIENT_RESOURCES)
+ * processes = 64                    # live processes, at least 1 (CreateProcess beyond: STATUS_QUOTA_EXCEEDED)
  * [[volumes]]                       # default one in-memory C:
  * drive = "C"
  * kind  = "memory"                  # or "host", serving the host directory `path` (relative to the file)
@@ -28,14 +36,23 @@ import java.util.Locale;
  *
  * {@code --modules} on the command line replaces the file's list; {@code --plugins} adds to it.
  */
-record LauncherConfig(KernelConfig kernel, Identity identity) {
+record LauncherConfig(KernelConfig kernel, Identity identity, int session) {
+    /** The highest session a config may name (Windows numbers sessions with small integers too). */
+    static final int MAX_SESSION = 65535;
+
     LauncherConfig {
         requireNonNull(kernel, "kernel is null");
         requireNonNull(identity, "identity is null");
     }
 
-    /** The file's schema, as Jackson reads it. */
-    record File(List<String> modules, List<String> plugins, String threads, String identity, List<Volume> volumes) {
+    /** The file's schema, as Jackson reads it (numbers as Long so out-of-range values get our message). */
+    record File(List<String> modules, List<String> plugins, String threads, String identity, List<Volume> volumes,
+            Long session, Limits limits) {
+        static final File EMPTY = new File(null, null, null, null, null, null, null);
+    }
+
+    /** The {@code [limits]} table. */
+    record Limits(Long handles, Long processes) {
     }
 
     /** One {@code [[volumes]]} entry. */
@@ -43,7 +60,7 @@ record LauncherConfig(KernelConfig kernel, Identity identity) {
     }
 
     static LauncherConfig of(GlobalOptions options) {
-        File file = options.config == null ? new File(null, null, null, null, null) : ConfigFileReader.read(options.config);
+        File file = options.config == null ? File.EMPTY : ConfigFileReader.read(options.config);
         Path base = options.config == null ? Path.of("") : options.config.toAbsolutePath().getParent();
         List<String> modules = !options.modules.isEmpty() ? options.modules
                 : file.modules() == null ? List.of() : file.modules();
@@ -71,6 +88,11 @@ record LauncherConfig(KernelConfig kernel, Identity identity) {
             }
             kernel = kernel.withVolumes(volumes.toArray(VolumeConfig[]::new));
         }
+        if (file.limits() != null) {
+            kernel = kernel.withLimits(limits(file.limits()));
+        }
+        int session = file.session() == null ? ProcessService.DEFAULT_SESSION
+                : (int) inRange("session", file.session(), 0, MAX_SESSION);
         Identity identity = file.identity() == null ? Identity.DEFAULT
                 : switch (file.identity().toLowerCase(Locale.ROOT)) {
                     case "user" -> Identity.DEFAULT;
@@ -78,7 +100,28 @@ record LauncherConfig(KernelConfig kernel, Identity identity) {
                     default -> throw new IllegalArgumentException(
                             "config: identity must be \"user\" or \"system\", not \"" + file.identity() + "\"");
                 };
-        return new LauncherConfig(kernel, identity);
+        return new LauncherConfig(kernel, identity, session);
+    }
+
+    private static KernelConfig.Limits limits(Limits limits) {
+        KernelConfig.Limits result = KernelConfig.Limits.DEFAULT;
+        if (limits.handles() != null) {
+            result = result.withHandles((int) inRange("limits.handles", limits.handles(), 1,
+                    HandleTablePolicy.MAX_HANDLES));
+        }
+        if (limits.processes() != null) {
+            result = result.withProcesses((int) inRange("limits.processes", limits.processes(), 1,
+                    Integer.MAX_VALUE));
+        }
+        return result;
+    }
+
+    private static long inRange(String key, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException("config: " + key + " must be in [" + min + ", " + max + "], not "
+                    + value);
+        }
+        return value;
     }
 
     private static VolumeConfig volume(Volume v, Path base) {

@@ -7,7 +7,6 @@ import dev.kobj.api.object.HandleEntry;
 import dev.kobj.api.object.KernelObject;
 import dev.kobj.api.object.ObjectManager;
 import dev.kobj.api.process.KThread;
-import dev.kobj.api.process.ProcessService;
 import dev.kobj.win32.Kernel32;
 import dev.kobj.win32.Ntdll;
 import dev.kobj.win32.Win32;
@@ -30,6 +29,7 @@ final class Session implements AutoCloseable {
     private final Win32Process console;
     private final ObjectManager objects;
     private final KernelInspector inspector;
+    private final int session;
     private final Map<String, Long> handlesByName = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     private KThread caller;
 
@@ -37,9 +37,10 @@ final class Session implements AutoCloseable {
         this.kernel = Kernels.boot(config.kernel());
         try {
             this.system = Win32.boot(kernel);
-            this.console = system.attach(IMAGE, config.identity());
+            this.console = system.attach(IMAGE, config.identity(), config.session());
             this.objects = kernel.service(ObjectManager.class).orElseThrow();
             this.inspector = kernel.service(KernelInspector.class).orElseThrow();
+            this.session = config.session();
         } catch (RuntimeException e) {
             kernel.close();
             throw e;
@@ -91,7 +92,8 @@ final class Session implements AutoCloseable {
 
     /**
      * The NT path of an object name as the user types it: a path from {@code \} as it is,
-     * {@code Global\X} in {@code \BaseNamedObjects}, anything else in the console session's named objects.
+     * {@code Global\X} in {@code \BaseNamedObjects}, anything else in the console session's named objects
+     * ({@code \BaseNamedObjects} itself in session 0).
      */
     String path(String name) {
         if (name.startsWith("\\")) {
@@ -102,7 +104,7 @@ final class Session implements AutoCloseable {
             return "\\BaseNamedObjects\\" + name.substring(7);
         }
         String local = lower.startsWith("local\\") ? name.substring(6) : name;
-        return objects.baseNamedObjects(ProcessService.DEFAULT_SESSION) + "\\" + local;
+        return objects.baseNamedObjects(session) + "\\" + local;
     }
 
     /** Remembers {@code handle} under the name the user gave (a later handle of the same name wins). */

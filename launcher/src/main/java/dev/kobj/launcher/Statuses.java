@@ -33,9 +33,20 @@ final class Statuses {
         return WIN32_ERRORS.getOrDefault(error, "ERROR_" + error);
     }
 
-    /** The ERROR_* constants of {@link Win32}, by value; the first declared wins (ERROR_SUCCESS over NO_ERROR). */
+    /**
+     * The ERROR_* constants of {@link Win32}, by value; the first declared wins (ERROR_SUCCESS over NO_ERROR);
+     * then winerror.h's names of the errors the kernel's statuses map to that the contract does not declare.
+     */
     private static Map<Integer, String> win32Errors() {
         Map<Integer, String> names = new HashMap<>();
+        Map<Integer, String> undeclared = Map.ofEntries(Map.entry(18, "ERROR_NO_MORE_FILES"),
+                Map.entry(145, "ERROR_DIR_NOT_EMPTY"), Map.entry(193, "ERROR_BAD_EXE_FORMAT"),
+                Map.entry(206, "ERROR_FILENAME_EXCED_RANGE"), Map.entry(487, "ERROR_INVALID_ADDRESS"),
+                Map.entry(587, "ERROR_MUTANT_LIMIT_EXCEEDED"), Map.entry(1132, "ERROR_MAPPED_ALIGNMENT"),
+                Map.entry(1224, "ERROR_USER_MAPPED_FILE"), Map.entry(1307, "ERROR_INVALID_OWNER"),
+                Map.entry(1314, "ERROR_PRIVILEGE_NOT_HELD"), Map.entry(1338, "ERROR_INVALID_SECURITY_DESCR"),
+                Map.entry(1450, "ERROR_NO_SYSTEM_RESOURCES"), Map.entry(1455, "ERROR_COMMITMENT_LIMIT"),
+                Map.entry(1816, "ERROR_NOT_ENOUGH_QUOTA"));
         for (Field field : Win32.class.getFields()) {
             if (field.getName().startsWith("ERROR_") && field.getType() == int.class
                     && Modifier.isStatic(field.getModifiers())) {
@@ -46,6 +57,7 @@ final class Statuses {
                 }
             }
         }
+        undeclared.forEach(names::putIfAbsent);
         return Map.copyOf(names);
     }
 }

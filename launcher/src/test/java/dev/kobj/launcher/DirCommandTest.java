@@ -27,6 +27,15 @@ class DirCommandTest {
     }
 
     @Test
+    void aTrailingBackslashAsTabCompletesItListsTheDirectory() {
+        assertEquals(0, launcher.run("dir", "\\Sessions\\"));
+        LauncherRun plain = new LauncherRun();
+        assertEquals(0, plain.run("dir", "\\Sessions"));
+        assertEquals(plain.out(), launcher.out());
+        assertTrue(launcher.out().contains("BNOLINKS  Directory\n"), launcher.out());
+    }
+
+    @Test
     void aNameIsInTheSessionsNamedObjects() {
         assertEquals(0, launcher.script("""
                 create directory Things

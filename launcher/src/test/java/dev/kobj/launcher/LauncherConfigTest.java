@@ -34,6 +34,8 @@ class LauncherConfigTest {
         assertEquals(KernelConfig.ThreadKind.VIRTUAL, config.kernel().threads());
         assertEquals(List.of(VolumeConfig.memory('C')), config.kernel().volumes());
         assertEquals(Identity.DEFAULT, config.identity());
+        assertEquals(1, config.session());
+        assertEquals(KernelConfig.Limits.DEFAULT, config.kernel().limits());
     }
 
     @Test
@@ -44,6 +46,10 @@ class LauncherConfigTest {
                 plugins = ["plugins"]
                 threads = "platform"
                 identity = "system"
+                session = 7
+                [limits]
+                handles = 100
+                processes = 10
                 [[volumes]]
                 drive = "d"
                 kind = "host"
@@ -58,6 +64,39 @@ class LauncherConfigTest {
         assertEquals(List.of(VolumeConfig.hostDirectory('D', dir.resolve("share")), VolumeConfig.memory('E')),
                 config.kernel().volumes());
         assertEquals(Identity.SYSTEM, config.identity());
+        assertEquals(7, config.session());
+        assertEquals(new KernelConfig.Limits(100, 10), config.kernel().limits());
+    }
+
+    @Test
+    void oneLimitKeepsTheOtherDefault() throws Exception {
+        Path file = Files.writeString(dir.resolve("kernel.json"), "{\"session\": 0, \"limits\": {\"processes\": 1}}");
+        LauncherConfig config = LauncherConfig.of(options(file));
+        assertEquals(0, config.session());
+        assertEquals(new KernelConfig.Limits(1 << 24, 1), config.kernel().limits());
+    }
+
+    @Test
+    void rejectsSessionsAndLimitsOutOfRange() throws Exception {
+        assertEquals("config: session must be in [0, 65535], not -1",
+                message(Files.writeString(dir.resolve("a.toml"), "session = -1\n")));
+        assertEquals("config: session must be in [0, 65535], not 65536",
+                message(Files.writeString(dir.resolve("b.toml"), "session = 65536\n")));
+        assertEquals("config: limits.handles must be in [1, 16777216], not 0",
+                message(Files.writeString(dir.resolve("c.toml"), "[limits]\nhandles = 0\n")));
+        assertEquals("config: limits.handles must be in [1, 16777216], not 16777217",
+                message(Files.writeString(dir.resolve("d.toml"), "[limits]\nhandles = 16777217\n")));
+        assertEquals("config: limits.processes must be in [1, 2147483647], not 0",
+                message(Files.writeString(dir.resolve("e.json"), "{\"limits\": {\"processes\": 0}}")));
+        assertEquals("config: limits.processes must be in [1, 2147483647], not 3000000000",
+                message(Files.writeString(dir.resolve("f.toml"), "[limits]\nprocesses = 3000000000\n")));
+        assertEquals("config " + dir.resolve("g.toml") + ": unknown key 'files' (known: handles, processes)",
+                message(Files.writeString(dir.resolve("g.toml"), "[limits]\nfiles = 3\n")));
+        assertTrue(message(Files.writeString(dir.resolve("h.toml"), "session = \"one\"\n"))
+                .startsWith("config " + dir.resolve("h.toml") + ": "));
+        String fraction = message(Files.writeString(dir.resolve("i.toml"), "session = 1.5\n"));
+        assertTrue(fraction.startsWith("config " + dir.resolve("i.toml") + ": "), fraction);
+        assertTrue(!fraction.contains("\n"), fraction);
     }
 
     @Test
@@ -70,7 +109,7 @@ class LauncherConfigTest {
     @Test
     void rejectsUnknownKeysBadValuesAndOtherFormats() throws Exception {
         assertEquals("config " + dir.resolve("a.toml") + ": unknown key 'modulez' (known: modules, plugins, threads, "
-                + "identity, volumes)", message(Files.writeString(dir.resolve("a.toml"), "modulez = []\n")));
+                + "identity, volumes, session, limits)", message(Files.writeString(dir.resolve("a.toml"), "modulez = []\n")));
         assertEquals("config: threads must be \"virtual\" or \"platform\", not \"green\"",
                 message(Files.writeString(dir.resolve("b.toml"), "threads = \"green\"\n")));
         assertEquals("config: identity must be \"user\" or \"system\", not \"root\"",
@@ -102,6 +141,44 @@ class LauncherConfigTest {
         LauncherRun launcher = new LauncherRun();
         assertEquals(0, launcher.run("--config", file.toString(), "ps"));
         assertTrue(launcher.out().contains("  4  kobj.exe        1  SYSTEM        0        0  running\n"), launcher.out());
+    }
+
+    @Test
+    void aCreatePastTheHandleLimitIsOneLineWithItsStatus() throws Exception {
+        Path file = Files.writeString(dir.resolve("kernel.toml"), "[limits]\nhandles = 2\n");
+        LauncherRun launcher = new LauncherRun();
+        assertEquals(1, launcher.script("create event A\ncreate event B\ncreate event C\n", "--config", file.toString()));
+        assertEquals("0x4 created Event \\Sessions\\1\\BaseNamedObjects\\A\n"
+                + "0x8 created Event \\Sessions\\1\\BaseNamedObjects\\B\n", launcher.out());
+        assertEquals("kobj: stdin:3: create event \\Sessions\\1\\BaseNamedObjects\\C: STATUS_INSUFFICIENT_RESOURCES (ERROR_NO_SYSTEM_RESOURCES 1450)\n",
+                launcher.err());
+    }
+
+    @Test
+    void aCreateProcessPastTheProcessLimitFails() throws Exception {
+        Path file = Files.writeString(dir.resolve("kernel.toml"), "[limits]\nprocesses = 1\n");
+        LauncherRun launcher = new LauncherRun();
+        assertEquals(1, launcher.run("--config", file.toString(), "demo", "pipe"));
+        assertEquals("kobj: demo pipe: CreateProcess writer.exe: ERROR_NOT_ENOUGH_QUOTA 1816\n", launcher.err());
+    }
+
+    @Test
+    void theConsoleRunsInTheConfiguredSession() throws Exception {
+        Path file = Files.writeString(dir.resolve("kernel.toml"), "session = 4\n");
+        LauncherRun launcher = new LauncherRun();
+        assertEquals(0, launcher.script("create event E\ndir \\Sessions\\4\\BaseNamedObjects\nobj E\n",
+                "--config", file.toString()));
+        assertEquals("""
+                0x4 created Event \\Sessions\\4\\BaseNamedObjects\\E
+                E        Event
+                Global   SymbolicLink  -> \\BaseNamedObjects
+                Local    SymbolicLink  -> \\Sessions\\4\\BaseNamedObjects
+                Session  SymbolicLink  -> \\Sessions\\BNOLINKS
+                """, launcher.out().substring(0, launcher.out().indexOf("name:")));
+        assertTrue(launcher.out().contains("name:     \\Sessions\\4\\BaseNamedObjects\\E\n"), launcher.out());
+        LauncherRun ps = new LauncherRun();
+        assertEquals(0, ps.run("--config", file.toString(), "ps"));
+        assertTrue(ps.out().contains("  4  kobj.exe        4  "), ps.out());
     }
 
     private String message(Path file) {

@@ -9,6 +9,15 @@ public interface Win32System extends AutoCloseable {
      * default DACL) instead of the kernel's default user. A kobj extension of the contract.
      */
     Win32Process attach(String imageName, dev.kobj.api.security.Identity identity);
+
+    /**
+     * Attaches a process that runs as {@code identity} in session {@code sessionId} (&ge; 0) instead of
+     * session 1: its Win32 names resolve in {@code \Sessions\<sessionId>\BaseNamedObjects} (made on
+     * demand; {@code \BaseNamedObjects} for session 0) and its children inherit the session. A kobj
+     * extension of the contract. Throws {@code IllegalStateException} when the kernel's process limit
+     * ({@code KernelConfig.Limits}) is reached.
+     */
+    Win32Process attach(String imageName, dev.kobj.api.security.Identity identity, int sessionId);
     void register(String imageName, Win32Program program);
     @Override
     void close();

@@ -52,10 +52,18 @@ final class Win32SystemImpl implements Win32System {
 
     @Override
     public Win32Process attach(String imageName, dev.kobj.api.security.Identity identity) {
+        return attach(imageName, identity, ProcessService.DEFAULT_SESSION);
+    }
+
+    @Override
+    public Win32Process attach(String imageName, dev.kobj.api.security.Identity identity, int sessionId) {
         requireNonNull(imageName, "imageName is null");
         requireNonNull(identity, "identity is null");
+        if (sessionId < 0) {
+            throw new IllegalArgumentException("sessionId < 0: " + sessionId);
+        }
         checkOpen();
-        KProcess process = kernel.processes().createProcess(imageName, ProcessService.DEFAULT_SESSION, identity);
+        KProcess process = kernel.processes().createProcess(imageName, sessionId, identity);
         Win32ProcessImpl win32 = new Win32ProcessImpl(this, process);
         forgetEndedProcesses();
         processes.add(win32);

@@ -39,6 +39,9 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
     private final DispatcherContext context;
     private final List<ProcessListener> listeners;
     private final KernelConfig.ThreadKind threadKind;
+    private final int maxProcesses;
+    private final AtomicInteger liveProcesses = new AtomicInteger();
+    private final Set<CoreProcess> refused = ConcurrentHashMap.newKeySet(); // over the limit: never counted
     private final Map<Integer, CoreThread> threads = new ConcurrentHashMap<>();
     private final AtomicInteger lastId = new AtomicInteger();
     private final Map<Integer, CoreProcess> processes = new ConcurrentHashMap<>();
@@ -53,7 +56,10 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
             Set<ProcessListener> listeners, KernelConfig config) {
         this.listeners = List.copyOf(requireNonNull(listeners, "listeners is null"));
         this.threadKind = requireNonNull(config, "config is null").threads();
-        this.policy = requireNonNull(policy, "policy is null");
+        requireNonNull(policy, "policy is null");
+        int maxHandles = Math.min(policy.maxHandles(), config.limits().handles()); // a module may only lower it
+        this.policy = maxHandles == policy.maxHandles() ? policy : new HandleTablePolicy(maxHandles, policy.reuse());
+        this.maxProcesses = config.limits().processes();
         this.objects = requireNonNull(objects, "objects is null");
         this.context = requireNonNull(context, "context is null");
     }
@@ -70,6 +76,9 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
         if (sessionId < 0) {
             throw new IllegalArgumentException("sessionId < 0: " + sessionId);
         }
+        if (!admit()) {
+            throw new IllegalStateException("the kernel's process limit (" + maxProcesses + ") is reached");
+        }
         CoreProcess process = newProcess(imageName, sessionId, identity, false);
         notify(l -> l.processCreated(process, null));
         return process;
@@ -80,12 +89,18 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
             int creationFlags) {
         requireNonNull(parent, "parent is null");
         requireNonNull(imageName, "imageName is null");
+        boolean admitted = admit();
         CoreProcess child = newProcess(imageName, parent.sessionId(), parent.identity(), true); // the token is inherited
         child.setCreationFlags(creationFlags);
-        if (inheritHandles) {
+        if (!admitted) {
+            refused.add(child);
+        } else if (inheritHandles) {
             objects.inheritHandles(parent, child);
         }
         notify(l -> l.processCreated(child, parent));
+        if (!admitted) { // over the limit: ended before it runs, as a job refuses one (CreateProcess: QUOTA_EXCEEDED)
+            endProcess(child, NtStatus.STATUS_QUOTA_EXCEEDED);
+        }
         return child;
     }
 
@@ -97,11 +112,26 @@ public final class ProcessManager implements ProcessService, AutoCloseable {
         return process;
     }
 
+    /** Counts one more live process if the limit allows it. */
+    private boolean admit() {
+        int live;
+        do {
+            live = liveProcesses.get();
+            if (live >= maxProcesses) {
+                return false;
+            }
+        } while (!liveProcesses.compareAndSet(live, live + 1));
+        return true;
+    }
+
     @Override
     public boolean endProcess(KProcess process, int exitCode) {
         CoreProcess core = (CoreProcess) process;
         if (!core.markEnded(exitCode)) {
             return false;
+        }
+        if (!refused.remove(core)) {
+            liveProcesses.decrementAndGet();
         }
         for (CoreThread thread : core.threads) {
             endThread(thread, exitCode);

@@ -33,9 +33,24 @@ public interface Demo {
         ProcessInformation pi = new ProcessInformation();
         String commandLine = arguments.length == 0 ? image : image + " " + String.join(" ", arguments);
         if (!k32.CreateProcess(image, commandLine, null, null, inheritHandles, flags, null, null, null, pi)) {
-            throw new IllegalStateException("CreateProcess " + image + ": error " + k32.GetLastError());
+            throw new Failure("CreateProcess " + image, k32.GetLastError());
         }
         return pi;
+    }
+
+    /** A Win32 call a demo needs failed (e.g. CreateProcess past the kernel's process limit). */
+    final class Failure extends RuntimeException {
+        private final int error;
+
+        public Failure(String call, int error) {
+            super(call, null, false, false);
+            this.error = error;
+        }
+
+        /** The call's Win32 error (GetLastError). */
+        public int error() {
+            return error;
+        }
     }
 
     /** Waits for a process to end and returns its exit code. */
