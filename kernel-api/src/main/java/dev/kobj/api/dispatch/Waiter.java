@@ -127,8 +127,9 @@ public final class Waiter {
      * notes drained ({@link #drainOwned}) while it may still run on to its next fence.
      */
     void noteOwned(DispatcherMutant mutant) {
-        int n = ownedCount;
-        if (n > 0 && owned[n - 1] == mutant) {
+        DispatcherMutant[] notes = owned;
+        int n = ownedCount; // a drain by another thread may have swapped the array: check n against it
+        if (n > 0 && n <= notes.length && notes[n - 1] == mutant) {
             return;
         }
         synchronized (this) {

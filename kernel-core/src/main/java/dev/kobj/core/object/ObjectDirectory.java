@@ -21,7 +21,9 @@ public final class ObjectDirectory extends KernelObject {
     private final ReentrantLock lock = new ReentrantLock();
     // Guarded by lock. Insertion order gives NtQueryDirectoryObject a stable cursor.
     private final Map<String, KernelObject> byName = new LinkedHashMap<>();
-    private final Map<String, List<KernelObject>> byFoldedName = new HashMap<>();
+    // Built at the first case-insensitive lookup here: until then a create or delete folds no name
+    // (Win32 names are case-sensitive, so \Sessions\<n>\BaseNamedObjects usually never needs it).
+    private Map<String, List<KernelObject>> byFoldedName;
     private boolean unlinked;
     private final AtomicLong namespaceChanges;
 
@@ -54,6 +56,10 @@ public final class ObjectDirectory extends KernelObject {
             if (!caseInsensitive) {
                 return byName.get(name);
             }
+            if (byFoldedName == null) {
+                byFoldedName = new HashMap<>();
+                byName.values().forEach(this::index); // insertion order: the first of a folded name stays first
+            }
             List<KernelObject> same = byFoldedName.get(fold(name));
             return same == null ? null : same.getFirst();
         } finally {
@@ -79,8 +85,10 @@ public final class ObjectDirectory extends KernelObject {
                 unlink(existing); // deleted, its name not yet given back: the new object takes it
             }
             byName.put(name, candidate);
-            byFoldedName.computeIfAbsent(fold(name), k -> new ArrayList<>(1)).add(candidate);
             candidate.setName(this, name);
+            if (byFoldedName != null) {
+                index(candidate);
+            }
             return candidate;
         } finally {
             lock.unlock();
@@ -116,11 +124,13 @@ public final class ObjectDirectory extends KernelObject {
             return false;
         }
         byName.remove(name);
-        String folded = fold(name);
-        List<KernelObject> same = byFoldedName.get(folded);
-        same.remove(object);
-        if (same.isEmpty()) {
-            byFoldedName.remove(folded);
+        if (byFoldedName != null) {
+            String folded = fold(name);
+            List<KernelObject> same = byFoldedName.get(folded);
+            same.remove(object);
+            if (same.isEmpty()) {
+                byFoldedName.remove(folded);
+            }
         }
         object.setName(null, null);
         if (object instanceof ObjectDirectory child) {
@@ -130,6 +140,11 @@ public final class ObjectDirectory extends KernelObject {
             namespaceChanges.incrementAndGet(); // paths through it resolve differently now
         }
         return true;
+    }
+
+    /** Adds a named entry to the case-insensitive index; the caller holds the lock. */
+    private void index(KernelObject object) {
+        byFoldedName.computeIfAbsent(fold(object.name()), k -> new ArrayList<>(1)).add(object);
     }
 
     private void markUnlinked() {

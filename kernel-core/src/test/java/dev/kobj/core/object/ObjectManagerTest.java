@@ -162,6 +162,21 @@ class ObjectManagerTest {
                 ObjectAttributes.named("\\BASENamedObjects\\Mixed", 0), COUNTER_QUERY, new long[1]));
         long other = counter(a, "\\BaseNamedObjects\\MIXED", 0);
         assertNotEquals(body(a, h[0]), body(a, other), "a name differing in case is another object");
+
+        // The case-insensitive index, made at the first such lookup, follows later creates and deletes.
+        long late = counter(a, "\\BaseNamedObjects\\Late", 0);
+        long[] l = new long[1];
+        assertEquals(STATUS_SUCCESS, k.counters.open(a,
+                ObjectAttributes.named("\\BaseNamedObjects\\LATE", OBJ_CASE_INSENSITIVE), COUNTER_QUERY, l));
+        assertEquals(body(a, late), body(a, l[0]));
+        assertEquals(STATUS_SUCCESS, k.objects.close(a, l[0]));
+        assertEquals(STATUS_SUCCESS, k.objects.close(a, late));
+        assertEquals(STATUS_OBJECT_NAME_NOT_FOUND, k.counters.open(a,
+                ObjectAttributes.named("\\BaseNamedObjects\\late", OBJ_CASE_INSENSITIVE), COUNTER_QUERY, l));
+        long[] m = new long[1];
+        assertEquals(STATUS_SUCCESS, k.counters.open(a,
+                ObjectAttributes.named("\\BaseNamedObjects\\mixed", OBJ_CASE_INSENSITIVE), COUNTER_QUERY, m));
+        assertEquals(body(a, h[0]), body(a, m[0]), "of names differing only in case, the first made is found");
     }
 
     @Test
