@@ -2,15 +2,14 @@ package dev.kobj.sync;
 
 import static dev.kobj.api.status.NtStatus.STATUS_SUCCESS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 /**
- * Exact heap measures of the sync family's hot paths: an unnamed event with its handle costs at most
- * 96 bytes (header with its dispatcher event, and the handle entry; the table slot is reused), and
+ * Exact heap measures of the sync family's hot paths: an unnamed event with its handle costs 88 bytes
+ * (header 40, dispatcher event 24, handle entry 24; the table slot is reused; the issue asks at most 96), and
  * set, reset, waits on signalled objects and mutant acquire/release allocate nothing.
  */
 class SyncFootprintTest {
@@ -18,7 +17,7 @@ class SyncFootprintTest {
     private final ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 
     @Test
-    void unnamedEventWithItsHandleFitsIn96Bytes() {
+    void unnamedEventWithItsHandleCosts88Bytes() {
         try (SyncFixture f = new SyncFixture()) {
             long[] handle = new long[1];
             Runnable createAndClose = () -> {
@@ -27,7 +26,7 @@ class SyncFootprintTest {
             };
             long perEvent = bestOfThree(createAndClose);
             System.out.println("footprint: an unnamed event with its handle costs " + perEvent + " bytes");
-            assertTrue(perEvent <= 96, "an unnamed event with its handle costs " + perEvent + " bytes");
+            assertEquals(88, perEvent, "bytes an unnamed event with its handle costs");
         }
     }
 
