@@ -16,44 +16,49 @@ public final class Scenarios {
     private Scenarios() {
     }
 
-    // Where the time goes, from JFR (-prof jfr, then `jfr view hot-methods|allocation-by-class`) and a class
-    // histogram on 2026-11-23; the report prints a row's note when one of its targets is missed.
+    // Where the time goes, from JFR (-prof jfr or -XX:StartFlightRecording with -XX:+DebugNonSafepoints, then
+    // `jfr view hot-methods|allocation-by-class`) and exact heap measures, on 2026-11-23 (the session-5 code);
+    // the report prints a row's note when one of its targets is missed, or when it has none.
     static final String HAND_OFF = "Per hand-off kobj adds to the park/unpark floor: SetEvent's handle lookup, the "
             + "event lock and the waiter claim, then the wait's arm, queue and dequeue under the object lock "
-            + "(WaitEngine.block) and ThreadBlocking.blocked/unblocked; on this guest a cross-CPU wake-up is ~5 us, "
-            + "so the floor itself dominates. Not yet profiled in isolation on a quiet machine.";
+            + "(WaitEngine.block); on this guest a cross-CPU wake-up is ~5-15 us, so the floor itself dominates "
+            + "and runs differ by +-30%.";
     static final String VIRTUAL_HAND_OFF = "JFR: the CPU is mostly idle and the samples are in Continuation.yield "
             + "and ForkJoinPool.signalWork, not in kobj: the time is carrier wake-ups. Between SetEvent (which "
             + "unparks the peer onto this carrier's queue) and this thread's own park, kobj's wait path runs a few "
             + "hundred ns, long enough for the idle second carrier to steal the peer, so each hand-off becomes a "
             + "cross-CPU futex wake-up (~5 us here) instead of a continuation switch on one carrier (the baseline "
-            + "parks at once). A spot check supports this: the same round trips with SignalObjectAndWait "
-            + "(set and wait in one call) took 1 100 ns against 4 438 for SetEvent+WaitForSingleObject and 834 "
-            + "for park/unpark (2026-11-23 15:24, loaded machine). Fix: make the Win32 set-then-wait path park "
-            + "right after its unpark (a shorter wait path before the park), or steer programs to "
-            + "SignalObjectAndWait.";
-    static final String FACADE = "JFR (mutex_uncontended, completion_port): each Kernel32 call pays "
-            + "Win32ProcessImpl.currentThread (a ThreadLocal get, ~10% of samples, with Reference.refersTo), "
-            + "fence() (suspend and end checks, ~8%), HandleTable.get (~16%) and HandleEntry.check; the kernel "
-            + "work itself is a few ns. Fix: one lookup per call (thread and handle entry), a cheaper fence.";
-    static final String MUTEX = FACADE + " DispatcherMutant.release/tryAcquire also link and unlink the "
-            + "thread's owned-mutant list (for abandonment) on every acquire and release (~20%): keep the "
-            + "owner in the state word and link only when the thread ends or holds several.";
-    static final String CREATE = "JFR allocation-by-class, 200 B/op: DispatcherEvent 22%, HandleEntry 18%, "
-            + "long[] 16% and ObjectAttributes 13% (the facade's per-call out array and attributes, even "
-            + "unnamed), a capturing lambda in SyncServiceImpl.createEvent 16%, EventObject 13%. Fix: no "
-            + "attributes or lambda for an unnamed create, and the dispatcher state inside the body.";
-    static final String NAMES = "JFR: Namespace.resolve cuts the path into substrings (Arrays.copyOfRange, "
-            + "StringLatin1.newString), folds case per lookup (ObjectDirectory.fold) and hashes each part "
-            + "(HashMap.getNode): ~900-1500 B/op. Fix: walk the name by index ranges without substrings, "
-            + "compare case-insensitively in place, keep folded keys in the directory.";
-    static final String WAIT_ANY = "The wait looks up and checks 64 handles (HandleTable.get and an access check "
-            + "each) before it finds the last one signalled: ~15 ns a handle. Fix: a cheaper per-handle lookup "
-            + "(see wait_signaled).";
-    static final String WAIT_ALL = "JFR: with all 64 signalled the wait still takes the slow path: "
-            + "WaitEngine.waitForMultipleObjects 26%, DispatcherObject.enqueue 13% and dequeue 8% on all 64, "
-            + "AQS lock/unlock 17%, trySatisfyAll 7%. Fix: a fast path that, under the wait-all lock, locks the "
-            + "64 in order, sees they are all satisfiable and acquires them without queueing a wait block.";
+            + "parks at once). The same round trips between two processes, whose threads alternate the same "
+            + "way, ran at 1.51x. Fix: a shorter wait path between the set's unpark and the park (the wait "
+            + "block armed before the set), or SignalObjectAndWait, which queues the wait before it signals.";
+    static final String FACADE = "JFR with DebugNonSafepoints (mutex_uncontended, completion_port_post_get): "
+            + "each Kernel32 call finds its kernel thread (Win32ProcessImpl.currentThread: a thread-id cache in "
+            + "front of the ThreadLocal, 9-14% of samples) and fences it twice (suspend and end checks, ~6%), "
+            + "then looks the handle up (~9%) and checks type and access (HandleEntry.check with the body's "
+            + "type: ~15%). The NT service path alone is about half of it (nt_mutex_uncontended ~12 ns).";
+    static final String MUTEX = FACADE + " The mutant itself: DispatcherMutant.release's volatile store of "
+            + "the owner (its StoreLoad fence, 17%, which ReentrantLock's unlock also pays) and the acquire's "
+            + "CAS (11%). Left: 2.1x ReentrantLock on the NT path, 3.6x through Kernel32. Fix: a Kernel32 bound "
+            + "to one thread (no per-call binding) and the type in the handle entry (no load of the body).";
+    static final String CREATE = "112 B/op, all needed: EventObject 40, DispatcherEvent 24, HandleEntry 24 and "
+            + "the facade's long[1] out array 24. JFR: the time is atomic writes, about ten per create+close "
+            + "(the object's count word and header flags, four LongAdder counts of objects and handles, the "
+            + "handle-table slot and free list, the rundown fence of the insert). Fix: per-thread counts "
+            + "summed on query.";
+    static final String NAMES = "JFR: what is left is strings: the Win32 name joined to "
+            + "\\Sessions\\1\\BaseNamedObjects (StringConcatHelper), the parent path cut and hashed for the "
+            + "namespace's cache of resolved parents (String.hashCode, substring), the leaf's hash and "
+            + "equals in the directory map, and the directory lock (AQS); a create also inherits a security "
+            + "descriptor from the directory. Resolved parents are now cached (was 1,165 / 721 ns). Fix: "
+            + "resolve from a per-process BaseNamedObjects directory handle as Windows' kernel32 does, and "
+            + "hash names by index range without substrings.";
+    static final String WAIT_ANY = "The wait looks up and checks 64 handles (lookup, type, SYNCHRONIZE) before "
+            + "it tries them in order and takes the last: ~5 ns a handle, where 100x Wine needs 2.5.";
+    static final String WAIT_ALL = "JFR with DebugNonSafepoints: the duplicate check (WaitEngine.hasDuplicates: "
+            + "an identity hash per object into a bitmap, 30%), the 64 lookups and checks (~20%), and the "
+            + "fast path's lock-free acquisition of all 64 under the wait-all lock (tryAll, 13%). Fix: a "
+            + "duplicate check without identity hashes (e.g. on the handle entries' dispatcher objects sorted "
+            + "by a per-object number).";
     static final String PIPE = "-prof gc: ~44 KB allocated per 64 KiB chunk: PipeQueue.own copies the unread "
             + "rest of each completed write into a new array (Arrays.copyOfRange). JFR: Unsafe.unpark 37% and "
             + "IoRequest.complete: with a 64 KiB quota and 64 KiB writes, writer and reader go in lockstep, one "
@@ -62,24 +67,24 @@ public final class Scenarios {
     static final String NAMED_PIPE = "~1 KB allocated per round trip: each ReadFile/WriteFile builds an I/O "
             + "request and copies the message (PipeQueue: Arrays.copyOf per message); beyond the two wake-ups "
             + "of an event ping-pong there are the I/O manager's request, completion and file-object lookups. "
-            + "Not yet profiled in isolation.";
+            + "On virtual threads the carrier steal of event_pingpong_threads (virtual) comes on top.";
     static final String SECTION = "The 1 MiB is allocated and zeroed on every create (the JDK's shared arena, "
             + "its baseline here, costs as much); Wine maps lazily zero-filled pages and touches none. Fix: "
             + "commit lazily (anonymous memory mapped on demand, or a pool of released segments) so that "
             + "create+map+unmap touches no page.";
-    static final String PORT = FACADE + " 96 B/op: the CompletionPacket (80%) and, in "
-            + "IoCalls.getQueuedCompletionStatus, a new CompletionPacket[1] and int[1] per call.";
-    static final String RETAINED = "Class histogram of 1,000,000 open events: DispatcherEvent 48 B + EventObject "
-            + "48 B + HandleEntry 24 B + handle-table slot 4 B = 124 B. Fix: the dispatcher state embedded in "
-            + "the body (one object, not two) saves ~40 B and meets 96.";
-    static final String NT_ADOPTION = "~50 us per adopt+end on a platform thread with the CPU mostly idle: "
-            + "ProcessManager.endThread calls CoreThread.userTimeOf, i.e. ThreadMXBean.getThreadUserTime, which "
-            + "HotSpot on Linux answers by reading /proc/self/task/<tid>/stat (only the total CPU time has the "
-            + "clock_gettime fast path). Fix: account with getThreadCpuTime, or only under a job time limit.";
+    static final String PORT = FACADE + " The port: its lock (AQS, ~14%), the packet queue and the getAndSet "
+            + "of its signal state. 96 B/op: the CompletionPacket, and in IoCalls.getQueuedCompletionStatus a "
+            + "CompletionPacket[1] and an int[1] per call. 1000x Wine needs 28 ns, less than the JDK's own "
+            + "LinkedBlockingQueue offer+poll (44 ns here).";
+    static final String RETAINED = "Exact: EventObject 40 B + DispatcherEvent 24 B + HandleEntry 24 B = 88 B "
+            + "(SyncFootprintTest), plus the table slot.";
+    static final String NT_ADOPTION = "Adopt + end of a platform thread: a CoreThread, a Waiter and map nodes "
+            + "(ConcurrentHashMap put/remove in the kernel's threads and the process's set), and the end's "
+            + "CPU-time read (getThreadCpuTime).";
     static final String ADOPTION = "JFR: a virtual thread's adoption is small beside its start and join (the "
-            + "baseline, 20-35 us on this loaded machine, is carrier wake-ups): adoptThread allocates a CoreThread, "
-            + "a Waiter and map nodes (ConcurrentHashMap put/remove in threads, adopted and the process's set).";
-    static final String WAITERS = "JFR: ProcessManager.sweep walks every adopted thread each 100 ms "
+            + "baseline is carrier wake-ups): adoptThread allocates a CoreThread, a Waiter and map nodes "
+            + "(ConcurrentHashMap put/remove in threads, adopted and the process's set).";
+    static final String WAITERS = "JFR (earlier run): ProcessManager.sweep walks every adopted thread each 100 ms "
             + "(ConcurrentHashMap iteration, CoreThread.javaThread, VirtualThread.alive: ~30% of samples with "
             + "100,000 adopted) and Win32ProcessImpl.purgeDeadSlots walks the slots; the wake of 100,000 waiters "
             + "of one event (wakeAllNsPerWaiter) has each woken waiter dequeue itself under the event's lock. Fix: "

@@ -113,14 +113,15 @@ public final class DispatcherMutant extends DispatcherObject {
     @Override
     @KernelInternal
     public int tryAcquire(KThread thread) {
-        if (owner == thread) {
+        KThread o = owner; // one read for both tests
+        if (o == thread) {
             if (recursion == Integer.MAX_VALUE) {
                 return NtStatus.STATUS_MUTANT_LIMIT_EXCEEDED;
             }
             recursion++;
             return ACQUIRED;
         }
-        if (owner != null || !OWNER.compareAndSet(this, null, thread)) {
+        if (o != null || !OWNER.compareAndSet(this, null, thread)) {
             return NOT_SIGNALLED;
         }
         recursion = 1;
