@@ -87,6 +87,12 @@ class WaitTest {
         long[] dup = new long[1];
         f.objects.duplicate(f.main, -1, sem, -1, dup, 0, 0, 2);
         assertEquals(STATUS_INVALID_PARAMETER_MIX, waitAll(f.main, 0, sem, dup[0]), "two handles, one object");
+        // A wait-all list found distinct is remembered per thread; one differing in a place is checked anew.
+        assertEquals(STATUS_TIMEOUT, waitAll(f.main, 0, mutex, event, sem));
+        assertEquals(STATUS_INVALID_PARAMETER_MIX, waitAll(f.main, 0, mutex, event, mutex));
+        assertEquals(STATUS_INVALID_PARAMETER_MIX, waitAll(f.main, 0, mutex, event, sem, event));
+        assertEquals(STATUS_TIMEOUT, waitAll(f.main, 0, mutex, event, sem));
+        assertEquals(STATUS_INVALID_PARAMETER_MIX, waitAll(f.main, 0, mutex, mutex));
     }
 
     @Test

@@ -172,7 +172,7 @@ public final class WaitEngine implements WaitService {
             held[i] = entry.object();
         }
         boolean all = waitType == WAIT_ALL;
-        if (all && hasDuplicates(list, count, ((CoreThread) caller).waitBuckets())) {
+        if (all && hasDuplicates((CoreThread) caller, list, count)) {
             return STATUS_INVALID_PARAMETER_MIX;
         }
         if (alertable && caller.runApcs()) {
@@ -213,9 +213,23 @@ public final class WaitEngine implements WaitService {
     }
 
     /**
-     * Whether an object appears twice (a wait-all must not name one twice). Objects are first sorted into
-     * 1,024 buckets by identity hash, so only a bucket shared with an earlier object costs a scan: about
-     * 64 cheap steps for 64 objects, not the 2,016 comparisons of every pair.
+     * Whether an object appears twice (a wait-all must not name one twice). A list equal to the thread's
+     * last one found distinct is distinct: the identity hashes below cost a third of a 64-object wait-all.
+     */
+    private static boolean hasDuplicates(CoreThread caller, DispatcherObject[] list, int count) {
+        if (caller.sameAsLastDistinct(list, count)) {
+            return false; // the same objects as the thread's last wait-all: distinct then, distinct now
+        }
+        if (hasDuplicates(list, count, caller.waitBuckets())) {
+            return true;
+        }
+        caller.rememberDistinct(list, count);
+        return false;
+    }
+
+    /**
+     * Objects are first sorted into 1,024 buckets by identity hash, so only a bucket shared with an earlier
+     * object costs a scan: about 64 cheap steps for 64 objects, not the 2,016 comparisons of every pair.
      */
     private static boolean hasDuplicates(DispatcherObject[] list, int count, long[] seen) {
         try {

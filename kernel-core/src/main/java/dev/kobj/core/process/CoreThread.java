@@ -48,6 +48,8 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
     private DispatcherObject[] waitObjects;
     private KernelObject[] waitKernelObjects;
     private final long[] waitBuckets = new long[16];
+    private DispatcherObject[] lastDistinct; // the thread's own: touched only by its waits
+    private int lastDistinctCount;
     private volatile ThreadBlocking blocking;
 
     CoreThread(int id, CoreProcess process, Thread javaThread, DispatcherContext context) {
@@ -245,6 +247,38 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
     /** Scratch of 1,024 bits, all clear between uses: the wait engine's duplicate check for a wait-all. */
     public long[] waitBuckets() {
         return waitBuckets;
+    }
+
+    /**
+     * Whether {@code list[0..count)} holds the same objects, in the same order, as the last wait-all list
+     * this thread found free of duplicates: programs wait again and again on one set of handles, and
+     * comparing references costs far less than hashing each object.
+     */
+    public boolean sameAsLastDistinct(DispatcherObject[] list, int count) {
+        DispatcherObject[] last = lastDistinct;
+        if (last == null || lastDistinctCount != count) {
+            return false;
+        }
+        for (int i = 0; i < count; i++) {
+            if (last[i] != list[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Remembers a wait-all list found free of duplicates (at most 64 references, kept until the next one). */
+    public void rememberDistinct(DispatcherObject[] list, int count) {
+        DispatcherObject[] last = lastDistinct;
+        if (last == null) {
+            last = new DispatcherObject[list.length];
+            lastDistinct = last;
+        }
+        System.arraycopy(list, 0, last, 0, count);
+        if (lastDistinctCount > count) {
+            java.util.Arrays.fill(last, count, lastDistinctCount, null); // no stale references kept
+        }
+        lastDistinctCount = count;
     }
 
     public DispatcherObject[] waitObjects() {
