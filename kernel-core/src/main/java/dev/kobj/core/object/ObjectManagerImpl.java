@@ -485,7 +485,7 @@ public final class ObjectManagerImpl implements ObjectManager {
                 // are what make an uncontended wait, set or release cheap.
                 return thread.firstHandles()[(int) index];
             }
-            return thread.handles().get(handle);
+            return thread.handles().entryAt(index);
         }
         if (handle == CURRENT_PROCESS) {
             return thread.process().selfEntry();
