@@ -51,6 +51,24 @@ class HandleTableTest {
     }
 
     @Test
+    void entryAtReadsTheSamePagesAsGet() {
+        HandleTable table = new HandleTable(HandleTablePolicy.DEFAULT);
+        HandleEntry last = null;
+        for (int i = 0; i < 3000; i++) { // three pages
+            last = entry();
+            table.add(last);
+        }
+        assertSame(table.get(3000L << 2), table.entryAt(2999));
+        assertSame(last, table.entryAt(2999));
+        assertSame(table.get(1025L << 2), table.entryAt(1024));
+        assertNull(table.entryAt(3000), "past the last entry, in a page that exists");
+        assertNull(table.entryAt(3L << 10), "a page not made yet");
+        assertNull(table.entryAt(-1), "the index of handle values 1 to 3");
+        assertNull(table.entryAt(Long.MAX_VALUE));
+        assertNull(table.entryAt(1L << 40));
+    }
+
+    @Test
     void mostRecentlyFreedComesBackFirstByDefault() {
         HandleTable table = new HandleTable(HandleTablePolicy.DEFAULT);
         HandleEntry[] entries = {entry(), entry(), entry(), entry()};
