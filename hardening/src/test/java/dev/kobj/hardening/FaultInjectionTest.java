@@ -324,6 +324,9 @@ class FaultInjectionTest {
                             }
                         };
                         v.CloseHandle(h);
+                        // CreateThread's threads are virtual: on 2 CPUs, four that never block could keep
+                        // the other two from ever starting (the latch then waits forever; CI saw it once).
+                        Thread.yield();
                     }
                 }, 0, 0, null);
             }
