@@ -23,14 +23,14 @@ public final class Scenarios {
             + "event lock and the waiter claim, then the wait's arm, queue and dequeue under the object lock "
             + "(WaitEngine.block); on this guest a cross-CPU wake-up is ~5-15 us, so the floor itself dominates "
             + "and runs differ by +-30%.";
-    static final String VIRTUAL_HAND_OFF = "JFR: the CPU is mostly idle and the samples are in Continuation.yield "
-            + "and ForkJoinPool.signalWork, not in kobj: the time is carrier wake-ups. Between SetEvent (which "
-            + "unparks the peer onto this carrier's queue) and this thread's own park, kobj's wait path runs a few "
-            + "hundred ns, long enough for the idle second carrier to steal the peer, so each hand-off becomes a "
-            + "cross-CPU futex wake-up (~5 us here) instead of a continuation switch on one carrier (the baseline "
-            + "parks at once). The same round trips between two processes, whose threads alternate the same "
-            + "way, ran at 1.51x. Fix: a shorter wait path between the set's unpark and the park (the wait "
-            + "block armed before the set), or SignalObjectAndWait, which queues the wait before it signals.";
+    static final String VIRTUAL_HAND_OFF = "JFR with DebugNonSafepoints: the samples are mostly the virtual-thread "
+            + "scheduler's (ForkJoinPool.runWorker, deactivate and signalWork, Continuation.yield), kobj's own "
+            + "frames a few percent: per hand-off kobj's wait path (arm, queue and dequeue under the event's "
+            + "lock) adds a few hundred ns to a ~450 ns continuation switch, and each unpark may wake the idle "
+            + "second carrier, which can then steal the peer. SignalObjectAndWait, which queues the wait "
+            + "before it signals, ran about as fast (1.53x against 1.63x in one run), so the window between "
+            + "the set and the park is not the whole story. Fix: a cheaper wait path (no object lock when "
+            + "the waiter is alone), measured against the scheduler's own cost.";
     static final String FACADE = "JFR with DebugNonSafepoints (mutex_uncontended, completion_port_post_get): "
             + "each Kernel32 call finds its kernel thread (Win32ProcessImpl.currentThread: a thread-id cache in "
             + "front of the ThreadLocal, 9-14% of samples) and fences it twice (suspend and end checks, ~6%), "
