@@ -16,30 +16,15 @@ import jdk.jfr.StackTrace;
 @Category({"kobj", "Object Manager"})
 @Description("A kobj create, open or close: the object, the handle and the NT status.")
 @StackTrace(false)
-public final class ObjectCallEvent extends jdk.jfr.Event {
+public final class ObjectCallEvent extends KernelEvent {
     public static final String NAME = "dev.kobj.ObjectCall";
     private static final EventType TYPE = EventType.getEventType(ObjectCallEvent.class);
 
     @Label("Operation")
     String operation;
 
-    @Label("Thread Id")
-    int threadId;
-
-    @Label("Process Id")
-    int processId;
-
-    @Label("Object Type")
-    String objectType;
-
-    @Label("Object Name")
-    String objectName;
-
     @Label("Handle")
     long handle;
-
-    @Label("Status")
-    String status;
 
     private ObjectCallEvent() {
     }
@@ -57,15 +42,9 @@ public final class ObjectCallEvent extends jdk.jfr.Event {
     /** Ends and commits the call. */
     public void end(String operation, int threadId, int processId, String objectType, String objectName, long handle,
             String status) {
-        end();
-        if (shouldCommit()) {
+        if (endAndFill(threadId, processId, objectType, objectName, status)) {
             this.operation = operation;
-            this.threadId = threadId;
-            this.processId = processId;
-            this.objectType = objectType;
-            this.objectName = objectName;
             this.handle = handle;
-            this.status = status;
             commit();
         }
     }

@@ -17,30 +17,15 @@ import jdk.jfr.StackTrace;
 @Category({"kobj", "Dispatcher"})
 @Description("A kobj wait that blocked: the objects, the outcome and the time waited.")
 @StackTrace(false)
-public final class WaitEvent extends jdk.jfr.Event {
+public final class WaitEvent extends KernelEvent {
     public static final String NAME = "dev.kobj.Wait";
     private static final EventType TYPE = EventType.getEventType(WaitEvent.class);
-
-    @Label("Thread Id")
-    int threadId;
-
-    @Label("Process Id")
-    int processId;
-
-    @Label("Object Type")
-    String objectType;
-
-    @Label("Object Name")
-    String objectName;
 
     @Label("Objects")
     int objectCount;
 
     @Label("Wait All")
     boolean waitAll;
-
-    @Label("Status")
-    String status;
 
     private WaitEvent() {
     }
@@ -58,15 +43,9 @@ public final class WaitEvent extends jdk.jfr.Event {
     /** Ends and commits the wait on {@code objects[0..count)} with its outcome. */
     public void end(int threadId, int processId, String objectType, String objectName, int count, boolean all,
             String status) {
-        end();
-        if (shouldCommit()) {
-            this.threadId = threadId;
-            this.processId = processId;
-            this.objectType = objectType;
-            this.objectName = objectName;
+        if (endAndFill(threadId, processId, objectType, objectName, status)) {
             this.objectCount = count;
             this.waitAll = all;
-            this.status = status;
             commit();
         }
     }
