@@ -1,10 +1,9 @@
 package dev.kobj.win32;
 
-import static dev.kobj.win32.Win32.STATUS_ACCESS_DENIED;
 import static dev.kobj.win32.Win32.STATUS_INVALID_HANDLE;
-import static dev.kobj.win32.Win32.SYNCHRONIZE;
 import static dev.kobj.win32.Win32.STATUS_NOT_IMPLEMENTED;
 import static dev.kobj.win32.Win32.STATUS_OBJECT_TYPE_MISMATCH;
+import static dev.kobj.win32.Win32.STATUS_SUCCESS;
 
 import dev.kobj.api.object.HandleEntry;
 import dev.kobj.api.process.KThread;
@@ -38,11 +37,12 @@ final class SignalAndWait {
             case "Mutant" -> () -> sync.releaseMutant(thread, signal, null);
             default -> null;
         };
-        if (signalling == null || waitEntry.dispatcherObject() == null) {
+        if (signalling == null) {
             return STATUS_OBJECT_TYPE_MISMATCH;
         }
-        if ((waitEntry.grantedAccess() & SYNCHRONIZE) == 0) {
-            return STATUS_ACCESS_DENIED;
+        int checked = waitEntry.checkWait();
+        if (checked != STATUS_SUCCESS) {
+            return checked;
         }
         return context.waits().signalAndWait(thread, signalling, waitEntry.dispatcherObject(), alertable, timeout);
     }

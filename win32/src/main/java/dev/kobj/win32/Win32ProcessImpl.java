@@ -264,7 +264,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
     /** The calling Java thread's kernel thread in this process, adopting it on its first call. */
     KThread currentThread() {
         Thread caller = Thread.currentThread();
-        Slot slot = recent[(int) caller.threadId() & (RECENT - 1)];
+        Slot slot = recent[recentIndex(caller)];
         if (slot != null && slot.owner == caller) {
             KThread thread = slot.thread;
             if (thread != null) {
@@ -275,12 +275,16 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
         return boundThread(caller);
     }
 
+    private static int recentIndex(Thread caller) {
+        return (int) caller.threadId() & (RECENT - 1);
+    }
+
     private KThread boundThread(Thread caller) {
         Slot slot = current.get();
         if (slot != null) {
             KThread thread = slot.thread;
             if (thread != null) {
-                recent[(int) caller.threadId() & (RECENT - 1)] = slot;
+                recent[recentIndex(caller)] = slot;
                 fence(thread);
                 return thread;
             }
@@ -290,7 +294,7 @@ final class Win32ProcessImpl implements Win32Process, CallContext {
         Slot adopted = new Slot(system.kernel().processes().adoptThread(process, caller));
         slots.add(adopted);
         current.set(adopted);
-        recent[(int) caller.threadId() & (RECENT - 1)] = adopted;
+        recent[recentIndex(caller)] = adopted;
         return adopted.thread;
     }
 

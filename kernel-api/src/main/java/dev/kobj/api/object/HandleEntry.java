@@ -70,6 +70,17 @@ public final class HandleEntry {
         return (grantedAccess() & desiredAccess) == desiredAccess ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_ACCESS_DENIED;
     }
 
+    /**
+     * The check a wait makes on each handle: a waitable body (STATUS_OBJECT_TYPE_MISMATCH), then
+     * SYNCHRONIZE (STATUS_ACCESS_DENIED). Allocation-free.
+     */
+    public int checkWait() {
+        if (dispatcherObject == null) {
+            return NtStatus.STATUS_OBJECT_TYPE_MISMATCH;
+        }
+        return (bits & Access.SYNCHRONIZE) != 0 ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_ACCESS_DENIED;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof HandleEntry that && object == that.object && bits == that.bits;

@@ -1,13 +1,12 @@
 package dev.kobj.core.dispatch;
 
 import static dev.kobj.api.status.NtStatus.STATUS_ABANDONED_WAIT_0;
-import static dev.kobj.api.status.NtStatus.STATUS_ACCESS_DENIED;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_HANDLE;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_1;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_3;
 import static dev.kobj.api.status.NtStatus.STATUS_INVALID_PARAMETER_MIX;
-import static dev.kobj.api.status.NtStatus.STATUS_OBJECT_TYPE_MISMATCH;
+import static dev.kobj.api.status.NtStatus.STATUS_SUCCESS;
 import static dev.kobj.api.status.NtStatus.STATUS_THREAD_IS_TERMINATING;
 import static dev.kobj.api.status.NtStatus.STATUS_TIMEOUT;
 import static dev.kobj.api.status.NtStatus.STATUS_USER_APC;
@@ -19,9 +18,7 @@ import dev.kobj.api.dispatch.DispatcherMutant;
 import dev.kobj.api.dispatch.DispatcherObject;
 import dev.kobj.api.dispatch.KernelClock;
 import dev.kobj.api.dispatch.WaitService;
-import dev.kobj.api.dispatch.Waitable;
 import dev.kobj.api.dispatch.Waiter;
-import dev.kobj.api.object.Access;
 import dev.kobj.api.object.HandleEntry;
 import dev.kobj.api.object.KernelObject;
 import dev.kobj.api.object.ObjectManager;
@@ -78,13 +75,11 @@ public final class WaitEngine implements WaitService {
         if (entry == null) {
             return STATUS_INVALID_HANDLE;
         }
-        DispatcherObject object = entry.dispatcherObject(); // null: not a Waitable body
-        if (object == null) {
-            return STATUS_OBJECT_TYPE_MISMATCH;
+        int checked = entry.checkWait();
+        if (checked != STATUS_SUCCESS) {
+            return checked;
         }
-        if ((entry.grantedAccess() & Access.SYNCHRONIZE) == 0) {
-            return STATUS_ACCESS_DENIED;
-        }
+        DispatcherObject object = entry.dispatcherObject();
         if (alertable && caller.runApcs()) {
             return STATUS_USER_APC; // pending APCs run first, and the wait takes nothing (§5.4)
         }
@@ -161,14 +156,11 @@ public final class WaitEngine implements WaitService {
             if (entry == null) {
                 return STATUS_INVALID_HANDLE;
             }
-            DispatcherObject object = entry.dispatcherObject();
-            if (object == null) {
-                return STATUS_OBJECT_TYPE_MISMATCH;
+            int checked = entry.checkWait();
+            if (checked != STATUS_SUCCESS) {
+                return checked;
             }
-            if ((entry.grantedAccess() & Access.SYNCHRONIZE) == 0) {
-                return STATUS_ACCESS_DENIED;
-            }
-            list[i] = object;
+            list[i] = entry.dispatcherObject();
             held[i] = entry.object();
         }
         boolean all = waitType == WAIT_ALL;

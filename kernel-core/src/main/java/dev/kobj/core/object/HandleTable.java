@@ -59,17 +59,7 @@ public final class HandleTable {
      * handle and get {@code null}, which is the answer it would get a moment earlier.
      */
     public HandleEntry get(long handle) {
-        if (handle <= 0 || handle >= ((long) HandleTablePolicy.MAX_HANDLES + 1) << 2) {
-            return null;
-        }
-        int index = (int) (handle >>> 2) - 1;
-        HandleEntry[][] top = (HandleEntry[][]) PAGES.get(this);
-        int pageIndex = index >>> PAGE_SHIFT;
-        if (pageIndex >= top.length) {
-            return null;
-        }
-        HandleEntry[] page = top[pageIndex];
-        return page == null ? null : page[index & PAGE_MASK];
+        return handle <= 0 ? null : entryAt((handle >>> 2) - 1); // values 1-3 are index -1: no page
     }
 
     /**
@@ -78,9 +68,9 @@ public final class HandleTable {
      */
     public HandleEntry entryAt(long index) {
         HandleEntry[][] top = (HandleEntry[][]) PAGES.get(this);
-        long pageIndex = index >>> PAGE_SHIFT;
+        long pageIndex = index >>> PAGE_SHIFT; // -1 (values 1-3) becomes huge: past every table
         if (pageIndex >= top.length) {
-            return null; // past the table, or past any table's limit
+            return null; // past the table, or past any table's limit (no page is made at or past it)
         }
         HandleEntry[] page = top[(int) pageIndex];
         return page == null ? null : page[(int) index & PAGE_MASK];

@@ -46,7 +46,6 @@ import dev.kobj.core.security.ObjectSecurity;
 import dev.kobj.core.process.CoreProcess;
 import dev.kobj.core.process.CoreThread;
 import java.lang.invoke.VarHandle;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,22 +71,18 @@ public final class ObjectManagerImpl implements ObjectManager {
     private static final int COUNTED = 0x4000_0000;
     private static final int DIRECTORY_CREATE_SUBDIRECTORY = 0x0008;
 
-    private final Map<ObjectType, TypeStats> stats;
-    private final TypeStats[] statsBySerial; // the same, by ObjectType.serial: the per-call lookup
+    private final TypeStats[] statsBySerial; // each type's counters at its ObjectType.serial: the per-call lookup
     private final Namespace namespace;
     private final Map<KernelObject, KProcess> exclusiveOwners = new ConcurrentHashMap<>();
     private final java.util.concurrent.atomic.AtomicLong namespaceChanges = new java.util.concurrent.atomic.AtomicLong();
 
     @Inject
     public ObjectManagerImpl(Map<String, ObjectType> types) {
-        Map<ObjectType, TypeStats> byType = new IdentityHashMap<>();
-        types.values().forEach(type -> byType.put(type, new TypeStats(type)));
-        this.stats = byType;
-        this.statsBySerial = new TypeStats[byType.keySet().stream().mapToInt(ObjectType::serial).max().orElse(-1) + 1];
-        byType.forEach((type, typeStats) -> statsBySerial[type.serial()] = typeStats);
+        this.statsBySerial = new TypeStats[types.values().stream().mapToInt(ObjectType::serial).max().orElse(-1) + 1];
+        types.values().forEach(type -> statsBySerial[type.serial()] = new TypeStats(type));
         this.namespace = new Namespace(permanentDirectory(), this::release);
         counted(namespace.root());
-        buildStandardNamespace();
+        buildStandardNamespace(types.values());
     }
 
     // ---- create and open ----
@@ -161,9 +156,7 @@ public final class ObjectManagerImpl implements ObjectManager {
                 counted(candidate);
                 return insert(process, candidate, access, oa.attributes(), OpenReason.CREATE, handle, STATUS_SUCCESS);
             }
-            if (candidate.isExclusive()) {
-                exclusiveOwners.remove(candidate);
-            }
+            forgetExclusiveOwner(candidate);
         }
         // The name exists (§3.3): another type is a mismatch; the same type opens it with OBJ_OPENIF.
         if (existing.type() != type) {
@@ -562,6 +555,13 @@ public final class ObjectManagerImpl implements ObjectManager {
         }
     }
 
+    /** Drops an exclusive object's owner; others were never in the map (hashing each would cost more than a create). */
+    private void forgetExclusiveOwner(KernelObject object) {
+        if (object.isExclusive()) {
+            exclusiveOwners.remove(object);
+        }
+    }
+
     @Override
     public boolean reference(KernelObject object) {
         return object.reference();
@@ -577,9 +577,7 @@ public final class ObjectManagerImpl implements ObjectManager {
             if (object.directory() instanceof ObjectDirectory directory) {
                 directory.remove(object); // only a create refused before its first handle gets here named
             }
-            if (object.isExclusive()) { // hashing every object costs more than its whole create
-                exclusiveOwners.remove(object);
-            }
+            forgetExclusiveOwner(object);
             if ((object.setFlags(0, COUNTED) & COUNTED) != 0) {
                 stats(object).objectDeleted();
             }
@@ -918,10 +916,10 @@ public final class ObjectManagerImpl implements ObjectManager {
 
     // ---- the standard namespace (§3.1) ----
 
-    private void buildStandardNamespace() {
+    private void buildStandardNamespace(java.util.Collection<ObjectType> registered) {
         ObjectDirectory root = namespace.root();
         ObjectDirectory types = ensureDirectory(root, "ObjectTypes");
-        stats.keySet().forEach(type -> ensure(types, type.name(), () -> new TypeObject(type)));
+        registered.forEach(type -> ensure(types, type.name(), () -> new TypeObject(type)));
         ObjectDirectory global = ensureDirectory(root, "BaseNamedObjects");
         baseNamedObjectsLinks(global, "\\BaseNamedObjects");
         ObjectDirectory sessions = ensureDirectory(root, "Sessions");

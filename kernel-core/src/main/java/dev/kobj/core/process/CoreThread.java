@@ -255,16 +255,8 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
      * comparing references costs far less than hashing each object.
      */
     public boolean sameAsLastDistinct(DispatcherObject[] list, int count) {
-        DispatcherObject[] last = lastDistinct;
-        if (last == null || lastDistinctCount != count) {
-            return false;
-        }
-        for (int i = 0; i < count; i++) {
-            if (last[i] != list[i]) {
-                return false;
-            }
-        }
-        return true;
+        DispatcherObject[] last = lastDistinct; // dispatcher objects keep Object's identity equals
+        return last != null && lastDistinctCount == count && java.util.Arrays.equals(last, 0, count, list, 0, count);
     }
 
     /** Remembers a wait-all list found free of duplicates (at most 64 references, kept until the next one). */
