@@ -49,6 +49,8 @@ public final class Waiter {
      */
     private DispatcherMutant[] owned = new DispatcherMutant[4];
     private int ownedCount;
+    /** The last mutant noted, {@code owned[ownedCount - 1]}: a re-take of it is one load from here. */
+    private DispatcherMutant lastNoted;
 
     @KernelInternal
     public Waiter(KThread thread) {
@@ -122,18 +124,17 @@ public final class Waiter {
     }
 
     /**
-     * Notes that the thread took {@code mutant}. The same mutant as last time costs two plain loads; any
-     * other change to the notes takes this waiter's monitor, since a thread ended by another one has its
-     * notes drained ({@link #drainOwned}) while it may still run on to its next fence.
+     * Notes that the thread took {@code mutant}. The same mutant as last time costs one plain load (it
+     * sits between a CAS and the release's fence, where each dependent load is paid in full); any other
+     * change to the notes takes this waiter's monitor, since a thread ended by another one has its notes
+     * drained ({@link #drainOwned}) while it may still run on to its next fence.
      */
     void noteOwned(DispatcherMutant mutant) {
-        DispatcherMutant[] notes = owned;
-        int n = ownedCount; // a drain by another thread may have swapped the array: check n against it
-        if (n > 0 && n <= notes.length && notes[n - 1] == mutant) {
+        if (lastNoted == mutant) {
             return;
         }
         synchronized (this) {
-            n = ownedCount;
+            int n = ownedCount;
             if (n == owned.length) {
                 n = compactOwned();
                 if (n == owned.length) {
@@ -142,6 +143,7 @@ public final class Waiter {
             }
             owned[n] = mutant;
             ownedCount = n + 1;
+            lastNoted = mutant;
         }
     }
 
@@ -172,6 +174,7 @@ public final class Waiter {
             count = ownedCount;
             owned = new DispatcherMutant[4];
             ownedCount = 0;
+            lastNoted = null;
         }
         for (int i = 0; i < count; i++) { // outside the monitor: abandoning wakes waiters
             action.accept(noted[i]);

@@ -59,21 +59,25 @@ public final class HandleTable {
      * handle and get {@code null}, which is the answer it would get a moment earlier.
      */
     public HandleEntry get(long handle) {
-        return handle <= 0 ? null : entryAt((handle >>> 2) - 1); // values 1-3 are index -1: no page
+        long index = (handle >>> 2) - 1; // values 0-3 are index -1, negative ones huge: no slot
+        return index <= Integer.MAX_VALUE ? entryAt((int) index) : null;
     }
 
     /**
-     * {@link #get} for a caller that has already turned a positive handle value into its index (value / 4
-     * - 1): fewer checks on the path of every lookup past the first page.
+     * {@link #get} for a caller that has already turned a handle value into its index (value / 4 - 1):
+     * fewer instructions on the path of every lookup past the first page, which lets more lookups'
+     * cache misses overlap. A negative index is no slot.
      */
-    public HandleEntry entryAt(long index) {
+    public HandleEntry entryAt(int index) {
         HandleEntry[][] top = (HandleEntry[][]) PAGES.get(this);
-        long pageIndex = index >>> PAGE_SHIFT; // -1 (values 1-3) becomes huge: past every table
-        if (pageIndex >= top.length) {
+        // Negative indexes shift to huge page numbers: one unsigned test is both the table's bound and
+        // the array's range check (C2 drops the second).
+        int pageIndex = index >>> PAGE_SHIFT;
+        if (Integer.compareUnsigned(pageIndex, top.length) >= 0) {
             return null; // past the table, or past any table's limit (no page is made at or past it)
         }
-        HandleEntry[] page = top[(int) pageIndex];
-        return page == null ? null : page[(int) index & PAGE_MASK];
+        HandleEntry[] page = top[pageIndex];
+        return page == null ? null : page[index & PAGE_MASK];
     }
 
     /**

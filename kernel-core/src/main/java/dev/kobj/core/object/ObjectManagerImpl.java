@@ -471,14 +471,15 @@ public final class ObjectManagerImpl implements ObjectManager {
     @Override
     public HandleEntry lookup(KThread caller, long handle) {
         CoreThread thread = (CoreThread) caller;
-        if (handle > 0) { // the common case first: a table value
-            long index = (handle >>> 2) - 1;
-            if (index >= 0 && index < HandleTable.FIRST_SIZE) {
-                // Most programs' handles: one load from the thread. Short chains of dependent loads
-                // are what make an uncontended wait, set or release cheap.
-                return thread.firstHandles()[(int) index];
-            }
-            return thread.handles().entryAt(index);
+        // Values 0-3 make index -1, and negative values a huge one: one unsigned test finds the common case.
+        long index = (handle >>> 2) - 1;
+        if (Long.compareUnsigned(index, HandleTable.FIRST_SIZE) < 0) {
+            // Most programs' handles: one load from the thread. Short chains of dependent loads
+            // are what make an uncontended wait, set or release cheap.
+            return thread.firstHandles()[(int) index];
+        }
+        if (index <= Integer.MAX_VALUE) { // -1 for values 0-3 included: entryAt finds no slot for it
+            return thread.handles().entryAt((int) index);
         }
         if (handle == CURRENT_PROCESS) {
             return thread.process().selfEntry();

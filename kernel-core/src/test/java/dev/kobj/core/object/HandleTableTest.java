@@ -62,10 +62,13 @@ class HandleTableTest {
         assertSame(last, table.entryAt(2999));
         assertSame(table.get(1025L << 2), table.entryAt(1024));
         assertNull(table.entryAt(3000), "past the last entry, in a page that exists");
-        assertNull(table.entryAt(3L << 10), "a page not made yet");
+        assertNull(table.entryAt(3 << 10), "a page not made yet");
         assertNull(table.entryAt(-1), "the index of handle values 1 to 3");
-        assertNull(table.entryAt(Long.MAX_VALUE));
-        assertNull(table.entryAt(1L << 40));
+        assertNull(table.entryAt(Integer.MAX_VALUE));
+        assertNull(table.entryAt(Integer.MIN_VALUE));
+        assertNull(table.get(Long.MAX_VALUE));
+        assertNull(table.get((1L << 40) + 4));
+        assertNull(table.get(Long.MIN_VALUE + 4), "a negative value whose index wraps");
     }
 
     @Test
