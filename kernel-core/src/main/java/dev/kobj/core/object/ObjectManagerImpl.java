@@ -478,8 +478,8 @@ public final class ObjectManagerImpl implements ObjectManager {
             // are what make an uncontended wait, set or release cheap.
             return thread.firstHandles()[(int) index];
         }
-        if (index <= Integer.MAX_VALUE) { // -1 for values 0-3 included: entryAt finds no slot for it
-            return thread.handles().entryAt((int) index);
+        if (index <= Integer.MAX_VALUE) { // -1 for values 0-3 included: no slot past the first page
+            return thread.handles().entryPastFirst((int) index);
         }
         if (handle == CURRENT_PROCESS) {
             return thread.process().selfEntry();

@@ -51,24 +51,61 @@ class HandleTableTest {
     }
 
     @Test
-    void entryAtReadsTheSamePagesAsGet() {
+    void entryPastFirstReadsTheSameSlotsAsGet() {
         HandleTable table = new HandleTable(HandleTablePolicy.DEFAULT);
         HandleEntry last = null;
-        for (int i = 0; i < 3000; i++) { // three pages
+        for (int i = 0; i < 3000; i++) { // the first page, then the rest grown twice
             last = entry();
             table.add(last);
         }
-        assertSame(table.get(3000L << 2), table.entryAt(2999));
-        assertSame(last, table.entryAt(2999));
-        assertSame(table.get(1025L << 2), table.entryAt(1024));
-        assertNull(table.entryAt(3000), "past the last entry, in a page that exists");
-        assertNull(table.entryAt(3 << 10), "a page not made yet");
-        assertNull(table.entryAt(-1), "the index of handle values 1 to 3");
-        assertNull(table.entryAt(Integer.MAX_VALUE));
-        assertNull(table.entryAt(Integer.MIN_VALUE));
+        assertSame(table.get(3000L << 2), table.entryPastFirst(2999));
+        assertSame(last, table.entryPastFirst(2999));
+        assertSame(table.get(1025L << 2), table.entryPastFirst(1024));
+        assertNull(table.entryPastFirst(3000), "past the last entry, within the array");
+        assertNull(table.entryPastFirst(1 << 20), "past the array");
+        assertNull(table.entryPastFirst(1023), "an index of the first page is not past it");
+        assertNull(table.entryPastFirst(0));
+        assertNull(table.entryPastFirst(-1), "the index of handle values 1 to 3");
+        assertNull(table.entryPastFirst(Integer.MAX_VALUE));
+        assertNull(table.entryPastFirst(Integer.MIN_VALUE));
         assertNull(table.get(Long.MAX_VALUE));
         assertNull(table.get((1L << 40) + 4));
         assertNull(table.get(Long.MIN_VALUE + 4), "a negative value whose index wraps");
+    }
+
+    @Test
+    void growingKeepsEveryEntryAndItsValue() {
+        HandleTable table = new HandleTable(HandleTablePolicy.DEFAULT);
+        List<HandleEntry> made = new java.util.ArrayList<>();
+        for (int i = 0; i < 5000; i++) {
+            HandleEntry e = entry();
+            made.add(e);
+            assertEquals(((long) i + 1) << 2, table.add(e));
+        }
+        for (int i = 0; i < made.size(); i++) {
+            assertSame(made.get(i), table.get(((long) i + 1) << 2), "value " + ((i + 1) << 2));
+        }
+        assertTrue(table.remove(4000L << 2, made.get(3999)));
+        assertFalse(table.remove(4000L << 2, made.get(3999)), "a second close of one handle fails");
+        assertNull(table.get(4000L << 2));
+        HandleEntry replacement = entry();
+        assertTrue(table.replace(2000L << 2, made.get(1999), replacement));
+        assertFalse(table.replace(2000L << 2, made.get(1999), entry()), "the slot changed");
+        assertSame(replacement, table.get(2000L << 2));
+        assertEquals(4999, table.count());
+        assertEquals(4999, table.handles().size());
+        assertEquals(4L, table.handles().get(0));
+        assertEquals(5000L << 2, table.handles().get(4998));
+    }
+
+    @Test
+    void addAtPastTheEndGrowsToThatValue() {
+        HandleTable table = new HandleTable(HandleTablePolicy.DEFAULT);
+        HandleEntry e = entry();
+        assertTrue(table.addAt(100_000L << 2, e));
+        assertSame(e, table.get(100_000L << 2));
+        assertNull(table.get(99_999L << 2));
+        assertEquals(List.of(100_000L << 2), table.handles());
     }
 
     @Test
