@@ -90,7 +90,18 @@ public final class WaitEngine implements WaitService {
         if (timeout == 0) {
             return STATUS_TIMEOUT;
         }
-        DispatcherObject[] list = ((CoreThread) caller).waitObjects();
+        CoreThread thread = (CoreThread) caller;
+        long since = 0;
+        if (!alertable) {
+            since = System.nanoTime(); // the thread's next spin depends on how soon this wait ends
+            if (Spinning.enabled(thread, false)) {
+                acquired = Spinning.spin(thread, object);
+                if (acquired != DispatcherObject.NOT_SIGNALLED) {
+                    return DispatcherObject.result(acquired, 0);
+                }
+            }
+        }
+        DispatcherObject[] list = thread.waitObjects();
         list[0] = object;
         KernelObject held = entry.object(); // referenced while blocked: the wait shows in its pointer count
         if (!objects.reference(held)) {
@@ -99,6 +110,10 @@ public final class WaitEngine implements WaitService {
         try {
             WaitEvent event = WaitEvent.beginIfEnabled();
             int status = block(caller, list, 1, false, alertable, timeout, null);
+            if (!alertable) {
+                Spinning.blocked(thread, status == STATUS_WAIT_0 || status == STATUS_ABANDONED_WAIT_0,
+                        System.nanoTime() - since);
+            }
             if (event != null) {
                 event.end(caller.id(), caller.process().id(), held.type().name(), held.name(), 1, false,
                         NtStatus.name(status));

@@ -50,6 +50,7 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
     private final long[] waitBuckets = new long[16];
     private DispatcherObject[] lastDistinct; // the thread's own: touched only by its waits
     private int lastDistinctCount;
+    private int spinNanos; // the thread's own: how long its next single-object wait may spin
     private volatile ThreadBlocking blocking;
 
     CoreThread(int id, CoreProcess process, Thread javaThread, DispatcherContext context) {
@@ -271,6 +272,15 @@ public final class CoreThread extends KernelObject implements KThread, Waitable 
             java.util.Arrays.fill(last, count, lastDistinctCount, null); // no stale references kept
         }
         lastDistinctCount = count;
+    }
+
+    /** How long this thread's next single-object wait may spin before it blocks, in ns (0: not at all). */
+    public int spinNanos() {
+        return spinNanos;
+    }
+
+    public void setSpinNanos(int nanos) {
+        spinNanos = nanos;
     }
 
     public DispatcherObject[] waitObjects() {
