@@ -17,29 +17,33 @@ public final class Scenarios {
     }
 
     // Where the time goes, from JFR (-prof jfr or -XX:StartFlightRecording with -XX:+DebugNonSafepoints, then
-    // `jfr view hot-methods|allocation-by-class`) and exact heap measures, on 2026-11-23 (the session-5 code);
+    // `jfr view hot-methods|allocation-by-class`) and exact heap measures, on 2026-11-23 (the session-6 code);
     // the report prints a row's note when one of its targets is missed, or when it has none.
     static final String HAND_OFF = "Per hand-off kobj adds to the park/unpark floor: SetEvent's handle lookup, the "
             + "event lock and the waiter claim, then the wait's arm, queue and dequeue under the object lock "
             + "(WaitEngine.block); on this guest a cross-CPU wake-up is ~5-15 us, so the floor itself dominates "
             + "and runs differ by +-30%.";
-    static final String VIRTUAL_HAND_OFF = "JFR with DebugNonSafepoints: the samples are mostly the virtual-thread "
-            + "scheduler's (ForkJoinPool.runWorker, deactivate and signalWork, Continuation.yield), kobj's own "
-            + "frames a few percent: per hand-off kobj's wait path (arm, queue and dequeue under the event's "
-            + "lock) adds a few hundred ns to a ~450 ns continuation switch, and each unpark may wake the idle "
-            + "second carrier, which can then steal the peer. SignalObjectAndWait, which queues the wait "
-            + "before it signals, ran about as fast (1.53x against 1.63x in one run), so the window between "
-            + "the set and the park is not the whole story. Fix: a cheaper wait path (no object lock when "
-            + "the waiter is alone), measured against the scheduler's own cost.";
+    static final String VIRTUAL_HAND_OFF = "Single-object waits spin up to 4 us before they block, while the "
+            + "thread's recent waits were woken that soon (Spinning, adaptive per thread): each side's wait "
+            + "sees the other's SetEvent from the other carrier, without a park, a continuation switch or a "
+            + "carrier wake-up. Without the spin (session 5) this ran at 1.6-2.0x the park/unpark ping-pong: "
+            + "the samples were the scheduler's (ForkJoinPool.signalWork, deactivate, Continuation.yield).";
     static final String FACADE = "JFR with DebugNonSafepoints (mutex_uncontended, completion_port_post_get): "
             + "each Kernel32 call finds its kernel thread (Win32ProcessImpl.currentThread: a thread-id cache in "
             + "front of the ThreadLocal, 9-14% of samples) and fences it twice (suspend and end checks, ~6%), "
             + "then looks the handle up (~9%) and checks type and access (HandleEntry.check with the body's "
-            + "type: ~15%). The NT service path alone is about half of it (nt_mutex_uncontended ~12 ns).";
-    static final String MUTEX = FACADE + " The mutant itself: DispatcherMutant.release's volatile store of "
-            + "the owner (its StoreLoad fence, 17%, which ReentrantLock's unlock also pays) and the acquire's "
-            + "CAS (11%). Left: 2.1x ReentrantLock on the NT path, 3.6x through Kernel32. Fix: a Kernel32 bound "
-            + "to one thread (no per-call binding) and the type in the handle entry (no load of the body).";
+            + "type: ~15%). The NT service path alone is about half of it (nt_mutex_uncontended).";
+    static final String MUTEX = FACADE + " The mutant itself (dispatcher_mutant, no handles) is ~1.3x "
+            + "ReentrantLock: the acquire's CAS and the release's volatile store of the owner (its StoreLoad "
+            + "fence, which ReentrantLock's unlock also pays); each dependent load between them is paid in "
+            + "full, so the two handle lookups make the rest. Fix for the facade: a Kernel32 bound to one "
+            + "thread (no per-call binding).";
+    static final String NT_MUTEX = "Two handle lookups and checks around the mutant (dispatcher_mutant): each "
+            + "is a chain of dependent loads (thread, first page, entry, dispatcher object) that the CAS and "
+            + "the fence cannot overlap.";
+    static final String LOOKUP = "A first page of 1,024 entries, then one flat array (was pages of 1,024: "
+            + "~2x, each page's length one more cache line per lookup). Both sides are two cache misses per "
+            + "lookup on this guest; the ratio moves with the heap layout of the run.";
     static final String CREATE = "112 B/op, all needed: EventObject 40, DispatcherEvent 24, HandleEntry 24 and "
             + "the facade's long[1] out array 24. JFR: the time is atomic writes, about ten per create+close "
             + "(the object's count word and header flags, four LongAdder counts of objects and handles, the "
@@ -119,6 +123,16 @@ public final class Scenarios {
                     .vs("WaitBenchmark.baseline_reentrant_lock", "ReentrantLock lock+unlock")
                     .wine("mutex_uncontended", 28_351).speedupAtLeast(1000).ratioAtMost(2).bytesAtMost(0)
                     .note(MUTEX),
+            Scenario.of("nt_mutex_uncontended", "NT path", "WaitBenchmark.nt_mutex_uncontended")
+                    .vs("WaitBenchmark.baseline_reentrant_lock", "ReentrantLock lock+unlock")
+                    .ratioAtMost(2).bytesAtMost(0)
+                    .note(NT_MUTEX),
+            Scenario.of("dispatcher_mutant", "no handles", "WaitBenchmark.dispatcher_mutant")
+                    .vs("WaitBenchmark.baseline_reentrant_lock", "ReentrantLock lock+unlock"),
+            Scenario.of("handle_lookup_1m", "random, 1,000,000 handles", "HandleLookupBenchmark.kobjLookup")
+                    .vs("HandleLookupBenchmark.baselineObjectArray", "Object[] of 1,000,000")
+                    .ratioAtMost(2).bytesAtMost(0)
+                    .note(LOOKUP),
             Scenario.of("mutex_contended_2threads", "platform", "HandOffBenchmark.mutex_contended_2threads" + PLATFORM)
                     .vs("HandOffBenchmark.event_pingpong_threads" + PLATFORM, "kobj event ping-pong")
                     .wine("mutex_contended_2threads", 17_911).ratioAtMost(1.5),
