@@ -54,8 +54,13 @@ public final class DispatcherMutant extends DispatcherObject {
     /** Notes this mutant among its initial owner's; on the owner's thread, once it is really created. */
     public void adoptInitialOwnership() {
         KThread o = owner;
-        if (o != null) {
-            o.waiter().noteOwned(this);
+        if (o != null && !o.waiter().noteOwned(this)) {
+            // The creator ended meanwhile: its end abandoned what it had noted; this goes the same way,
+            // owner written last as in abandonAll. Only the owner changes an owned mutant, and it is us.
+            recursion = 0;
+            abandoned = true;
+            owner = null;
+            signalled();
         }
     }
 
@@ -125,7 +130,11 @@ public final class DispatcherMutant extends DispatcherObject {
             return NOT_SIGNALLED;
         }
         recursion = 1;
-        thread.waiter().noteOwned(this);
+        if (!thread.waiter().noteOwned(this)) {
+            recursion = 0; // the thread has ended, its mutants abandoned: it must not own one now
+            owner = null;
+            return NOT_SIGNALLED;
+        }
         if (abandoned) {
             abandoned = false;
             return ACQUIRED_ABANDONED;

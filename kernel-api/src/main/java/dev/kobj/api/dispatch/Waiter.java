@@ -51,6 +51,8 @@ public final class Waiter {
     private int ownedCount;
     /** The last mutant noted, {@code owned[ownedCount - 1]}: a re-take of it is one load from here. */
     private DispatcherMutant lastNoted;
+    /** Set by {@link #drainOwned}: the thread has ended, and a mutant it takes after is given back. */
+    private boolean drained;
 
     @KernelInternal
     public Waiter(KThread thread) {
@@ -128,12 +130,17 @@ public final class Waiter {
      * sits between a CAS and the release's fence, where each dependent load is paid in full); any other
      * change to the notes takes this waiter's monitor, since a thread ended by another one has its notes
      * drained ({@link #drainOwned}) while it may still run on to its next fence.
+     *
+     * @return false if the notes were drained already: the thread has ended, and must not own the mutant
      */
-    void noteOwned(DispatcherMutant mutant) {
+    boolean noteOwned(DispatcherMutant mutant) {
         if (lastNoted == mutant) {
-            return;
+            return true;
         }
         synchronized (this) {
+            if (drained) {
+                return false;
+            }
             int n = ownedCount;
             if (n == owned.length) {
                 n = compactOwned();
@@ -144,6 +151,7 @@ public final class Waiter {
             owned[n] = mutant;
             ownedCount = n + 1;
             lastNoted = mutant;
+            return true;
         }
     }
 
@@ -165,7 +173,10 @@ public final class Waiter {
         return kept;
     }
 
-    /** Calls {@code action} on each noted mutant, then forgets them all (the thread has ended). */
+    /**
+     * Calls {@code action} on each noted mutant, then forgets them all (the thread has ended); from then on
+     * {@link #noteOwned} refuses, so a mutant the thread takes in a race with its end is not kept.
+     */
     void drainOwned(java.util.function.Consumer<DispatcherMutant> action) {
         DispatcherMutant[] noted;
         int count;
@@ -175,6 +186,7 @@ public final class Waiter {
             owned = new DispatcherMutant[4];
             ownedCount = 0;
             lastNoted = null;
+            drained = true; // once: a thread ends once, and takes no mutant after
         }
         for (int i = 0; i < count; i++) { // outside the monitor: abandoning wakes waiters
             action.accept(noted[i]);

@@ -91,10 +91,13 @@ public final class WaitEngine implements WaitService {
             return STATUS_TIMEOUT;
         }
         CoreThread thread = (CoreThread) caller;
+        boolean adaptive = Spinning.applies(alertable, timeout);
         long since = 0;
-        if (!alertable) {
+        boolean spun = false;
+        if (adaptive) {
             since = System.nanoTime(); // the thread's next spin depends on how soon this wait ends
-            if (Spinning.enabled(thread, false)) {
+            if (thread.spinNanos() > 0) {
+                spun = true;
                 acquired = Spinning.spin(thread, object);
                 if (acquired != DispatcherObject.NOT_SIGNALLED) {
                     return DispatcherObject.result(acquired, 0);
@@ -110,8 +113,8 @@ public final class WaitEngine implements WaitService {
         try {
             WaitEvent event = WaitEvent.beginIfEnabled();
             int status = block(caller, list, 1, false, alertable, timeout, null);
-            if (!alertable) {
-                Spinning.blocked(thread, status == STATUS_WAIT_0 || status == STATUS_ABANDONED_WAIT_0,
+            if (adaptive) {
+                Spinning.blocked(thread, spun, status == STATUS_WAIT_0 || status == STATUS_ABANDONED_WAIT_0,
                         System.nanoTime() - since);
             }
             if (event != null) {
@@ -405,8 +408,9 @@ public final class WaitEngine implements WaitService {
         for (int i = 0; i < count; i++) {
             if (list[i] instanceof DispatcherMutant mutant) {
                 KThread owner = mutant.owner();
-                if (owner != null && !owner.javaThread().isAlive() && processes.hasEnded(owner)) {
-                    reaped = true;
+                if (owner != null && !owner.javaThread().isAlive() && processes.hasEnded(owner)
+                        && mutant.owner() != owner) {
+                    reaped = true; // abandoned now: worth another try (not if it stays the ended owner's)
                 }
             }
         }

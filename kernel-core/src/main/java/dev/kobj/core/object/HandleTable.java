@@ -35,7 +35,7 @@ public final class HandleTable {
 
     static {
         try {
-            REST = MethodHandles.lookup().findVarHandle(HandleTable.class, "rest", HandleEntry[].class);
+            REST = MethodHandles.lookup().findVarHandle(HandleTable.class, "rest", Rest.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -46,7 +46,15 @@ public final class HandleTable {
     /** Indexes 0 to 1,023: made with the table, never replaced, so a thread may keep it. */
     private final HandleEntry[] first = new HandleEntry[FIRST_SIZE];
     /** Indexes from 1,024 on; replaced (under the lock) by a copy twice as long when full. */
-    private HandleEntry[] rest = NONE; // read plainly (see get), replaced with a release store
+    private Rest rest = new Rest(NONE); // read plainly (see get), replaced with a release store
+
+    /**
+     * The array past the first page. Its final field is what makes a plain read safe: a thread that sees
+     * a Rest sees the copy it was made with, whatever race brought it (JLS 17.5), and the slots written
+     * since reach a looker-up through their own release stores.
+     */
+    private record Rest(HandleEntry[] slots) {
+    }
     // Guarded by lock: indexes never used yet start at highWater; freed ones wait in the free structure.
     private int highWater;
     private int count;
@@ -62,8 +70,9 @@ public final class HandleTable {
      * The entry behind a handle value, or {@code null}. Lock-free and allocation-free: plain loads.
      * Plain loads are enough because a caller learns a handle value only after the store that made it
      * (a happens-before edge), entries are immutable and safely published through their final fields,
-     * and the arrays are only replaced by complete copies, published with a release store. A plain read
-     * of the array lets a loop of lookups keep it in a register. A racing caller guessing values may miss a
+     * and the arrays are only replaced by complete copies, each behind a final field ({@link Rest}). A
+     * plain read lets a loop of lookups keep the array in a register (an acquiring read, tried, measured
+     * as slow as the table of pages). A racing caller guessing values may miss a
      * brand-new handle and get {@code null}, which is the answer it would get a moment earlier.
      */
     public HandleEntry get(long handle) {
@@ -80,7 +89,7 @@ public final class HandleTable {
      * slot.
      */
     public HandleEntry entryPastFirst(int index) {
-        HandleEntry[] slots = rest;
+        HandleEntry[] slots = rest.slots;
         int slot = index - FIRST_SIZE; // an index in the first page, or a negative one, goes negative...
         // ...and one unsigned test is both the table's bound and the array's range check (C2 drops the second)
         return Integer.compareUnsigned(slot, slots.length) < 0 ? slots[slot] : null;
@@ -177,7 +186,7 @@ public final class HandleTable {
     /** Calls {@code action} with each entry and its handle value, in value order (a snapshot per slot). */
     public void forEach(ObjIntConsumer<HandleEntry> action) {
         forEach(first, 0, action);
-        forEach((HandleEntry[]) REST.getAcquire(this), FIRST_SIZE, action);
+        forEach(((Rest) REST.getAcquire(this)).slots, FIRST_SIZE, action);
     }
 
     private static void forEach(HandleEntry[] slots, int firstIndex, ObjIntConsumer<HandleEntry> action) {
@@ -247,13 +256,13 @@ public final class HandleTable {
             SLOT.setRelease(first, index, entry);
             return;
         }
-        HandleEntry[] slots = rest;
+        HandleEntry[] slots = rest.slots;
         int slot = index - FIRST_SIZE;
         if (slot >= slots.length) {
             int limit = Math.max(policy.maxHandles() - FIRST_SIZE, slot + 1);
             int grown = (int) Math.min(limit, Math.max(slot + 1L, Math.max(FIRST_SIZE, 2L * slots.length)));
             slots = java.util.Arrays.copyOf(slots, grown);
-            REST.setRelease(this, slots); // a complete copy: no slot changes while the lock is held
+            REST.setRelease(this, new Rest(slots)); // a complete copy: no slot changes while the lock is held
         }
         SLOT.setRelease(slots, slot, entry);
     }

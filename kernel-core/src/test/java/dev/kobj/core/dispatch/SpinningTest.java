@@ -2,6 +2,7 @@ package dev.kobj.core.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -9,6 +10,7 @@ import dev.kobj.api.Kernel;
 import dev.kobj.api.KernelConfig;
 import dev.kobj.api.Kernels;
 import dev.kobj.api.dispatch.DispatcherEvent;
+import dev.kobj.api.dispatch.DispatcherMutant;
 import dev.kobj.api.dispatch.DispatcherObject;
 import dev.kobj.api.dispatch.WaitService;
 import dev.kobj.core.process.CoreThread;
@@ -43,23 +45,44 @@ class SpinningTest {
     }
 
     @Test
-    void aWaitWokenWithinTheLongestSpinEarnsItAndOthersHalveIt() {
+    void aWaitWokenWithinTheLongestSpinWithoutSpinningEarnsItAndFailedSpinsHalveIt() {
         assertEquals(0, thread.spinNanos(), "a new thread does not spin");
-        assertFalse(Spinning.enabled(thread, false));
-        Spinning.blocked(thread, true, 1_000);
+        Spinning.blocked(thread, false, true, 1_000);
         assertEquals(Spinning.MAX_NANOS, thread.spinNanos(), "woken after 1 us: a spin would have caught it");
-        assertTrue(Spinning.enabled(thread, false));
-        assertFalse(Spinning.enabled(thread, true), "alertable waits never spin");
-        Spinning.blocked(thread, true, 10_000);
-        assertEquals(Spinning.MAX_NANOS / 2, thread.spinNanos(), "woken too late for a spin");
-        Spinning.blocked(thread, false, 100);
-        assertEquals(Spinning.MAX_NANOS / 4, thread.spinNanos(), "a timeout or an interrupt is no wake-up");
-        Spinning.blocked(thread, false, 100);
-        assertEquals(Spinning.MAX_NANOS / 8, thread.spinNanos());
-        Spinning.blocked(thread, false, 100);
+        Spinning.blocked(thread, true, true, 1_000);
+        assertEquals(Spinning.MAX_NANOS / 2, thread.spinNanos(),
+                "a spin that failed earns nothing back, however soon the wake-up came after it");
+        Spinning.blocked(thread, false, true, 10_000);
+        assertEquals(Spinning.MAX_NANOS / 4, thread.spinNanos(), "woken too late for a spin");
+        Spinning.blocked(thread, false, false, 100);
+        assertEquals(Spinning.MAX_NANOS / 8, thread.spinNanos(), "a timeout or an interrupt is no wake-up");
+        Spinning.blocked(thread, true, false, 100);
         assertEquals(250, thread.spinNanos());
-        Spinning.blocked(thread, false, 100);
+        Spinning.blocked(thread, true, false, 100);
         assertEquals(0, thread.spinNanos(), "a budget under 250 ns is dropped");
+    }
+
+    @Test
+    void onlyNonAlertableWaitsWithoutAnEarlyTimeoutSpin() {
+        assertTrue(Spinning.applies(false, WaitService.INFINITE));
+        assertTrue(Spinning.applies(false, -1_000), "100 us relative");
+        assertFalse(Spinning.applies(false, -999), "a spin could outlast a shorter timeout");
+        assertFalse(Spinning.applies(false, 0), "a poll");
+        assertFalse(Spinning.applies(false, 133_000_000_000_000_000L), "absolute");
+        assertFalse(Spinning.applies(true, WaitService.INFINITE), "an APC must end an alertable wait at once");
+    }
+
+    @Test
+    void anEndedThreadStopsSpinning() {
+        DispatcherEvent event = new DispatcherEvent(waits.context(), true, false);
+        thread.setSpinNanos(Integer.MAX_VALUE); // only the end can stop this spin
+        CompletableFuture<Boolean> ender = CompletableFuture.supplyAsync(() -> {
+            sleepMillis(20);
+            return kernel.processes().endThread(thread, 7);
+        });
+        assertEquals(DispatcherObject.NOT_SIGNALLED, Spinning.spin(thread, event));
+        assertTrue(thread.isEnded());
+        ender.join();
     }
 
     @Test
@@ -73,6 +96,24 @@ class SpinningTest {
         assertEquals(DispatcherObject.ACQUIRED, Spinning.spin(thread, event));
         assertFalse(event.isSignalled(), "the spin consumed the auto-reset event");
         setter.get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A thread ended by another one may still run on into a spin or a fast path until its next fence;
+     * its end has abandoned its mutants already, so one it takes after is given back at once.
+     */
+    @Test
+    void aThreadEndedMeanwhileTakesNoMutant() {
+        DispatcherMutant kept = new DispatcherMutant(waits.context(), null);
+        assertEquals(DispatcherObject.ACQUIRED, kept.tryAcquire(thread));
+        assertTrue(kernel.processes().endThread(thread, 7));
+        assertNull(kept.owner(), "abandoned by the end");
+        assertTrue(kept.isAbandoned());
+        DispatcherMutant later = new DispatcherMutant(waits.context(), null);
+        assertEquals(DispatcherObject.NOT_SIGNALLED, later.tryAcquire(thread));
+        assertNull(later.owner(), "given back");
+        assertFalse(later.isAbandoned());
+        assertEquals(1, later.currentCount(), "free");
     }
 
     @Test
