@@ -87,9 +87,13 @@ public final class WaitEngine implements WaitService {
         if (acquired != DispatcherObject.NOT_SIGNALLED) {
             return DispatcherObject.result(acquired, 0);
         }
-        if (timeout == 0) {
-            return STATUS_TIMEOUT;
-        }
+        return timeout == 0 ? STATUS_TIMEOUT : waitNotSignalled(caller, entry, object, alertable, timeout);
+    }
+
+    /** The rest of a single-object wait, out of line so that the signalled path above stays small enough to inline. */
+    private int waitNotSignalled(KThread caller, HandleEntry entry, DispatcherObject object, boolean alertable,
+            long timeout) {
+        int acquired;
         CoreThread thread = (CoreThread) caller;
         boolean adaptive = Spinning.applies(alertable, timeout);
         long since = 0;
