@@ -3,8 +3,8 @@ package dev.kobj.api.object;
 /**
  * The replaceable policies of handle tables: how many handles a process may hold and which freed value
  * comes back first. The structure (a first page and a flat array of immutable entries) is not
- * replaceable. Bind one with {@link dev.kobj.api.KernelBinder#handleTablePolicy}; the default is Windows': 2^24 handles,
- * the most recently freed value first (nt-semantics.md §2.1).
+ * replaceable. Bind one with {@link dev.kobj.api.KernelBinder#handleTablePolicy}; the default is
+ * Windows': 2^24 handles, the most recently freed value first (nt-semantics.md §2.1).
  *
  * @since 0.1
  */

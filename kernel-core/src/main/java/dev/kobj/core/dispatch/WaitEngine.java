@@ -90,7 +90,10 @@ public final class WaitEngine implements WaitService {
         return timeout == 0 ? STATUS_TIMEOUT : waitNotSignalled(caller, entry, object, alertable, timeout);
     }
 
-    /** The rest of a single-object wait, out of line so that the signalled path above stays small enough to inline. */
+    /**
+     * The rest of a single-object wait: out of line, so that the signalled path above stays small
+     * enough to inline.
+     */
     private int waitNotSignalled(KThread caller, HandleEntry entry, DispatcherObject object, boolean alertable,
             long timeout) {
         int acquired;
