@@ -55,12 +55,9 @@ public final class DispatcherMutant extends DispatcherObject {
     public void adoptInitialOwnership() {
         KThread o = owner;
         if (o != null && !o.waiter().noteOwned(this)) {
-            // The creator ended meanwhile: its end abandoned what it had noted; this goes the same way,
-            // owner written last as in abandonAll. Only the owner changes an owned mutant, and it is us.
-            recursion = 0;
-            abandoned = true;
-            owner = null;
-            signalled();
+            // The creator ended meanwhile: its end abandoned what it had noted; this goes the same way.
+            // Only the owner changes an owned mutant, and it is us.
+            abandon();
         }
     }
 
@@ -101,12 +98,17 @@ public final class DispatcherMutant extends DispatcherObject {
     public static void abandonAll(KThread thread) {
         thread.waiter().drainOwned(mutant -> {
             if (mutant.owner == thread) { // not released, nor taken by another thread since
-                mutant.recursion = 0;
-                mutant.abandoned = true;
-                mutant.owner = null;
-                mutant.signalled();
+                mutant.abandon();
             }
         });
+    }
+
+    /** Frees the mutant as abandoned; the owner is written last, so its next taker sees the flag. */
+    private void abandon() {
+        recursion = 0;
+        abandoned = true;
+        owner = null;
+        signalled();
     }
 
     @Override

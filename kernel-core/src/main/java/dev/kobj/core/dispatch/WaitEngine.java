@@ -96,7 +96,6 @@ public final class WaitEngine implements WaitService {
      */
     private int waitNotSignalled(KThread caller, HandleEntry entry, DispatcherObject object, boolean alertable,
             long timeout) {
-        int acquired;
         CoreThread thread = (CoreThread) caller;
         boolean adaptive = Spinning.applies(alertable, timeout);
         long since = 0;
@@ -105,7 +104,7 @@ public final class WaitEngine implements WaitService {
             since = System.nanoTime(); // the thread's next spin depends on how soon this wait ends
             if (thread.spinNanos() > 0) {
                 spun = true;
-                acquired = Spinning.spin(thread, object);
+                int acquired = Spinning.spin(thread, object);
                 if (acquired != DispatcherObject.NOT_SIGNALLED) {
                     return DispatcherObject.result(acquired, 0);
                 }
